@@ -1,0 +1,52 @@
+package com.appgain.common.api.error;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * Renders every failure of a request as the error envelope, ahead of Spring Boot's own
+ * error handler. A 5xx is logged with its stack trace and sent to the
+ * {@link ServerErrorReporter}; nothing of it reaches the client.
+ */
+public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered {
+
+	private static final Log logger = LogFactory.getLog(ApiErrorWebExceptionHandler.class);
+
+	private final ErrorResponseWriter writer;
+
+	private final ServerErrorReporter reporter;
+
+	public ApiErrorWebExceptionHandler(ErrorResponseWriter writer, ServerErrorReporter reporter) {
+		this.writer = writer;
+		this.reporter = reporter;
+	}
+
+	@Override
+	public int getOrder() {
+		return -2;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		ApiException api = ErrorMapper.toApiException(ex);
+		if (api.type().status().is5xxServerError()) {
+			logger.error(
+					"Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + " failed",
+					ex);
+			this.reporter.report(ex);
+		}
+		if (ex instanceof MethodNotAllowedException notAllowed) {
+			exchange.getResponse().getHeaders().setAllow(notAllowed.getSupportedMethods());
+		}
+		exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+		return this.writer.write(exchange, api);
+	}
+
+}

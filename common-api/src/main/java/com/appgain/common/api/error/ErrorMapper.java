@@ -1,0 +1,100 @@
+package com.appgain.common.api.error;
+
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.PayloadTooLargeException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+/**
+ * Translates any failure, the framework's own included, into an {@link ApiException}
+ * whose message is safe to show a client. Unknown failures become a bare 500.
+ */
+public final class ErrorMapper {
+
+	private ErrorMapper() {
+	}
+
+	public static ApiException toApiException(Throwable ex) {
+		if (ex instanceof ApiException api) {
+			return api;
+		}
+		if (hasCause(ex, DataBufferLimitException.class) || ex instanceof PayloadTooLargeException) {
+			return new ApiException(ErrorType.PAYLOAD_TOO_LARGE, null);
+		}
+		if (ex instanceof AuthenticationException) {
+			return ApiException.unauthorized("Invalid or missing token");
+		}
+		if (ex instanceof AccessDeniedException) {
+			return ApiException.forbidden(null);
+		}
+		if (ex instanceof ResponseStatusException status) {
+			return fromStatusException(status);
+		}
+		return new ApiException(ErrorType.SERVER_ERROR, null);
+	}
+
+	private static ApiException fromStatusException(ResponseStatusException ex) {
+		if (ex instanceof MethodNotAllowedException notAllowed) {
+			return new ApiException(ErrorType.METHOD_NOT_ALLOWED,
+					"Method " + notAllowed.getHttpMethod() + " is not allowed here");
+		}
+		if (ex instanceof NotAcceptableStatusException) {
+			return new ApiException(ErrorType.NOT_ACCEPTABLE, null);
+		}
+		if (ex instanceof UnsupportedMediaTypeStatusException) {
+			return new ApiException(ErrorType.UNSUPPORTED_MEDIA_TYPE, null);
+		}
+		if (ex instanceof WebExchangeBindException bind) {
+			return ApiException.invalid("Invalid request",
+					bind.getFieldErrors()
+						.stream()
+						.map((error) -> new ApiException.FieldError(error.getField(), error.getDefaultMessage()))
+						.toList());
+		}
+		if (ex instanceof MissingRequestValueException missing) {
+			return ApiException.badRequest("Missing " + missing.getLabel() + " '" + missing.getName() + "'");
+		}
+		if (ex instanceof ServerWebInputException input) {
+			return fromInputException(input);
+		}
+		int status = ex.getStatusCode().value();
+		if (status == 404) {
+			return new ApiException(ErrorType.NOT_FOUND, null);
+		}
+		return new ApiException(ErrorType.of(status), null);
+	}
+
+	private static ApiException fromInputException(ServerWebInputException ex) {
+		if (hasCause(ex, DecodingException.class) || hasCause(ex, tools.jackson.core.JacksonException.class)) {
+			return ApiException.badRequest("Malformed JSON request body");
+		}
+		if (ex.getMethodParameter() != null && ex.getReason() != null && ex.getReason().contains("body")) {
+			return ApiException.badRequest("Request body is required");
+		}
+		if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null) {
+			return ApiException.badRequest("Invalid value for '" + ex.getMethodParameter().getParameterName() + "'");
+		}
+		return ApiException.badRequest(null);
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,39 @@
+package com.appgain.common.api.observability;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares, at the lowest precedence so a service's
+ * {@code application.yml} or the environment can override each: probes, the endpoints
+ * exposed, JSON logs, snake_case JSON, token verification against users-service's JWKS.
+ */
+public class CommonDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final Map<String, Object> DEFAULTS = Map.ofEntries(
+			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+			Map.entry("management.endpoint.health.probes.enabled", "true"),
+			Map.entry("management.endpoint.health.probes.add-additional-paths", "true"),
+			Map.entry("management.endpoint.health.show-details", "never"),
+			Map.entry("management.tracing.sampling.probability", "${TRACING_SAMPLING:0.0}"),
+			Map.entry("management.metrics.tags.application", "${spring.application.name:unknown}"),
+			Map.entry("logging.structured.format.console", "${LOG_FORMAT:ecs}"),
+			Map.entry("spring.reactor.context-propagation", "auto"),
+			Map.entry("spring.jackson.property-naming-strategy", "SNAKE_CASE"),
+			Map.entry("spring.jackson.default-property-inclusion", "non_null"),
+			Map.entry("server.shutdown", "graceful"), Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "20s"),
+			Map.entry("appgain.security.jwk-set-uri", "${JWT_JWKS_URI:lb://users/api/users/.well-known/jwks.json}"),
+			Map.entry("appgain.security.issuer", "${JWT_ISSUER:appgain-users}"),
+			Map.entry("appgain.security.audience", "${JWT_AUDIENCE:appgain}"),
+			Map.entry("appgain.sentry.dsn", "${SENTRY_DSN:}"), Map.entry("appgain.loki.url", "${LOKI_URL:}"));
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources().addLast(new MapPropertySource("appgainCommonDefaults", DEFAULTS));
+	}
+
+}

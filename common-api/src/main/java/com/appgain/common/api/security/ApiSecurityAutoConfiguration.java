@@ -1,0 +1,78 @@
+package com.appgain.common.api.security;
+
+import com.appgain.common.api.error.ApiException;
+import com.appgain.common.api.error.ErrorResponseWriter;
+import com.appgain.common.api.error.ErrorType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Every service is a stateless OAuth2 resource server: a bearer token is verified on
+ * every request, routes listed in {@code appgain.security.public-paths} (and health, info
+ * and prometheus) need none, everything else does. Failures are envelopes.
+ */
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+public final class ApiSecurityAutoConfiguration {
+
+	private static final String[] OPEN_ACTUATOR = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus", "/livez", "/readyz" };
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveJwtDecoder jwtDecoder(ApiSecurityProperties properties, ObjectProvider<TokenRevocationChecker> revocation,
+			@LoadBalanced ObjectProvider<WebClient.Builder> loadBalanced) {
+		boolean viaRegistry = properties.jwkSetUri() != null && properties.jwkSetUri().startsWith("lb://");
+		WebClient.Builder webClient = viaRegistry ? loadBalanced.getObject() : WebClient.builder();
+		return JwtDecoders.create(properties, revocation.getIfAvailable(), webClient);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, ApiSecurityProperties properties,
+			ReactiveJwtDecoder decoder, ErrorResponseWriter writer) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(OPEN_ACTUATOR)
+				.permitAll()
+				.matchers(PublicPaths.matcher(properties.publicPaths()))
+				.permitAll()
+				.anyExchange()
+				.authenticated())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtUserConverter()))
+				.authenticationEntryPoint((exchange, ex) -> writer.write(exchange, unauthorized(exchange)))
+				.accessDeniedHandler((exchange, ex) -> writer.write(exchange, ErrorType.FORBIDDEN, null)))
+			.exceptionHandling((handling) -> handling
+				.authenticationEntryPoint((exchange, ex) -> writer.write(exchange, unauthorized(exchange)))
+				.accessDeniedHandler((exchange, ex) -> writer.write(exchange, ErrorType.FORBIDDEN, null)))
+			.build();
+	}
+
+	private static ApiException unauthorized(org.springframework.web.server.ServerWebExchange exchange) {
+		boolean hasToken = exchange.getRequest().getHeaders().containsHeader("Authorization");
+		return ApiException.unauthorized(hasToken ? "Invalid or expired token" : "Authentication required");
+	}
+
+}

@@ -1,0 +1,82 @@
+package com.appgain.common.api.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds the token decoder: one pinned algorithm, keys from a JWKS URI (cached by Nimbus)
+ * or a configured public key, and {@code iss}, {@code aud}, {@code exp} checked.
+ */
+public final class JwtDecoders {
+
+	private JwtDecoders() {
+	}
+
+	public static ReactiveJwtDecoder create(ApiSecurityProperties properties, TokenRevocationChecker revocation,
+			WebClient.Builder webClient) {
+		SignatureAlgorithm algorithm = SignatureAlgorithm.from(properties.algorithm());
+		if (algorithm == null) {
+			throw new IllegalStateException("Unsupported JWT algorithm " + properties.algorithm());
+		}
+		NimbusReactiveJwtDecoder decoder;
+		if (properties.publicKey() != null && !properties.publicKey().isBlank()) {
+			decoder = NimbusReactiveJwtDecoder.withPublicKey(parseRsaKey(properties.publicKey()))
+				.signatureAlgorithm(algorithm)
+				.build();
+		}
+		else if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+			decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+				.jwsAlgorithm(algorithm)
+				.webClient(webClient.build())
+				.build();
+		}
+		else {
+			throw new IllegalStateException(
+					"Set appgain.security.jwk-set-uri (JWT_JWKS_URI) or appgain.security.public-key (JWT_PUBLIC_KEY)");
+		}
+		decoder.setJwtValidator(validator(properties));
+		return (revocation != null) ? withRevocation(decoder, revocation) : decoder;
+	}
+
+	static OAuth2TokenValidator<Jwt> validator(ApiSecurityProperties properties) {
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<java.util.List<String>>(JwtClaimNames.AUD,
+				(aud) -> aud != null && aud.contains(properties.audience()));
+		OAuth2TokenValidator<Jwt> expiry = new JwtClaimValidator<Object>(JwtClaimNames.EXP, (exp) -> exp != null);
+		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+				audience, expiry);
+	}
+
+	private static ReactiveJwtDecoder withRevocation(ReactiveJwtDecoder decoder, TokenRevocationChecker revocation) {
+		return (token) -> decoder.decode(token)
+			.flatMap((jwt) -> revocation.isRevoked(jwt)
+				.flatMap((revoked) -> revoked ? reactor.core.publisher.Mono.error(new BadJwtException("Token revoked"))
+						: reactor.core.publisher.Mono.just(jwt)));
+	}
+
+	private static RSAPublicKey parseRsaKey(String pem) {
+		String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+		try {
+			byte[] der = Base64.getDecoder().decode(base64.getBytes(StandardCharsets.US_ASCII));
+			return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("appgain.security.public-key is not a PEM RSA public key", ex);
+		}
+	}
+
+}

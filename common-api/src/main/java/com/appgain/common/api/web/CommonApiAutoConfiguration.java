@@ -1,0 +1,70 @@
+package com.appgain.common.api.web;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.appgain.common.api.error.ApiErrorWebExceptionHandler;
+import com.appgain.common.api.error.ErrorResponseWriter;
+import com.appgain.common.api.error.ServerErrorReporter;
+import com.appgain.common.api.validation.JsonSchemaValidator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+
+/**
+ * The blueprint's {@code api/} package for a reactive service: the error envelope for
+ * every failure, request ids, the body size limit and JSON Schema validation.
+ */
+@AutoConfiguration(before = WebFluxAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(ApiWebProperties.class)
+public final class CommonApiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorResponseWriter errorResponseWriter(ObjectProvider<JsonMapper> jsonMapper) {
+		return new ErrorResponseWriter(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiErrorWebExceptionHandler apiErrorWebExceptionHandler(ErrorResponseWriter writer,
+			ObjectProvider<ServerErrorReporter> reporter) {
+		return new ApiErrorWebExceptionHandler(writer, reporter.getIfAvailable(() -> ServerErrorReporter.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestIdFilter requestIdFilter() {
+		return new RequestIdFilter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BodySizeLimitFilter bodySizeLimitFilter(ApiWebProperties properties) {
+		return new BodySizeLimitFilter(properties.maxBodySize());
+	}
+
+	@Bean
+	WebFluxConfigurer bodySizeLimitCodecConfigurer(ApiWebProperties properties) {
+		return new WebFluxConfigurer() {
+			@Override
+			public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+				configurer.defaultCodecs().maxInMemorySize((int) properties.maxBodySize().toBytes());
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonSchemaValidator jsonSchemaValidator(ObjectProvider<JsonMapper> jsonMapper) {
+		return new JsonSchemaValidator(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+}
