@@ -6,7 +6,7 @@ import com.appgain.common.api.error.ErrorType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,9 +38,10 @@ public final class ApiSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveJwtDecoder jwtDecoder(ApiSecurityProperties properties, ObjectProvider<TokenRevocationChecker> revocation,
-			@LoadBalanced ObjectProvider<WebClient.Builder> loadBalanced) {
+			ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
 		boolean viaRegistry = properties.jwkSetUri() != null && properties.jwkSetUri().startsWith("lb://");
-		WebClient.Builder webClient = viaRegistry ? loadBalanced.getObject() : WebClient.builder();
+		WebClient.Builder webClient = viaRegistry ? WebClient.builder().filter(loadBalancer.getObject())
+				: WebClient.builder();
 		return JwtDecoders.create(properties, revocation.getIfAvailable(), webClient);
 	}
 

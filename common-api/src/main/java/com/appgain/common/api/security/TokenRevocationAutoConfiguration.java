@@ -1,0 +1,31 @@
+package com.appgain.common.api.security;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** Checks every token against the Redis denylist in services that use Redis. */
+@AutoConfiguration(before = ApiSecurityAutoConfiguration.class,
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
+@ConditionalOnClass(ReactiveStringRedisTemplate.class)
+@ConditionalOnBean(ReactiveRedisConnectionFactory.class)
+public final class TokenRevocationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenDenylist tokenDenylist(ReactiveRedisConnectionFactory connectionFactory, MeterRegistry meters,
+			@Value("${appgain.security.user-revocation-ttl:1d}") Duration userRevocationTtl) {
+		return new TokenDenylist(new ReactiveStringRedisTemplate(connectionFactory), userRevocationTtl, meters);
+	}
+
+}
