@@ -4,7 +4,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 
@@ -21,8 +23,9 @@ public final class ServiceClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ ReactorLoadBalancerExchangeFilterFunction.class, ReactiveCircuitBreakerFactory.class })
 	ServiceClients serviceClients(ReactorLoadBalancerExchangeFilterFunction loadBalancer,
+			ReactiveLoadBalancer.Factory<ServiceInstance> loadBalancers,
 			ReactiveCircuitBreakerFactory<?, ?> circuitBreakers, ServiceClientProperties properties) {
-		return new ServiceClients(loadBalancer, circuitBreakers, properties);
+		return new ServiceClients(loadBalancer, loadBalancers, circuitBreakers, properties);
 	}
 
 }

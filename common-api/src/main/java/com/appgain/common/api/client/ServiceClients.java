@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -13,9 +14,10 @@ import com.appgain.common.api.error.ApiException;
 import com.appgain.common.api.error.ErrorType;
 import com.appgain.common.api.web.RequestIdFilter;
 
+import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
-import org.springframework.http.HttpHeaders;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
@@ -36,20 +38,28 @@ public class ServiceClients {
 
 	private final ExchangeFilterFunction loadBalancer;
 
+	private final ReactiveLoadBalancer.Factory<ServiceInstance> loadBalancers;
+
 	private final ReactiveCircuitBreakerFactory<?, ?> circuitBreakers;
 
 	private final ServiceClientProperties properties;
 
-	public ServiceClients(ExchangeFilterFunction loadBalancer, ReactiveCircuitBreakerFactory<?, ?> circuitBreakers,
-			ServiceClientProperties properties) {
+	public ServiceClients(ExchangeFilterFunction loadBalancer,
+			ReactiveLoadBalancer.Factory<ServiceInstance> loadBalancers,
+			ReactiveCircuitBreakerFactory<?, ?> circuitBreakers, ServiceClientProperties properties) {
 		this.loadBalancer = loadBalancer;
+		this.loadBalancers = loadBalancers;
 		this.circuitBreakers = circuitBreakers;
 		this.properties = properties;
 	}
 
 	/** A client for {@code service}, resolved through the registry. */
 	public WebClient create(String service) {
-		return builder(service, "lb://" + service).filter(this.loadBalancer).build();
+		// The load balancer of a service is a child context created on first use: create
+		// it
+		// now rather than on an event-loop thread during the first call.
+		this.loadBalancers.getInstance(service);
+		return builder(service, "http://" + service).filter(this.loadBalancer).build();
 	}
 
 	/** A client for {@code service} at a fixed URL (no registry). */
@@ -106,9 +116,17 @@ public class ServiceClients {
 			.flatMap((message) -> Mono.error(new ApiException(type, message)));
 	}
 
+	private static boolean isTimeout(Throwable ex) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (current instanceof TimeoutException || current instanceof ReadTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static ApiException unavailable(String service, Throwable ex) {
-		if (ex instanceof TimeoutException || ex.getCause() instanceof TimeoutException
-				|| ex.getClass().getSimpleName().contains("Timeout")) {
+		if (isTimeout(ex)) {
 			return new ApiException(ErrorType.GATEWAY_TIMEOUT, "The " + service + " service did not answer in time",
 					java.util.List.of(), null, ex);
 		}

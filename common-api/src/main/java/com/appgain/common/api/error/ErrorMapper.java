@@ -73,11 +73,11 @@ public final class ErrorMapper {
 	}
 
 	private static ApiException fromInputException(ServerWebInputException ex) {
+		if (ex.getReason() != null && ex.getReason().startsWith("No request body")) {
+			return ApiException.badRequest("Request body is required");
+		}
 		if (hasCause(ex, DecodingException.class) || hasCause(ex, tools.jackson.core.JacksonException.class)) {
 			return ApiException.badRequest("Malformed JSON request body");
-		}
-		if (ex.getMethodParameter() != null && ex.getReason() != null && ex.getReason().contains("body")) {
-			return ApiException.badRequest("Request body is required");
 		}
 		if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null) {
 			return ApiException.badRequest("Invalid value for '" + ex.getMethodParameter().getParameterName() + "'");

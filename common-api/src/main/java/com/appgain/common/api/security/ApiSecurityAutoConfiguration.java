@@ -1,11 +1,15 @@
 package com.appgain.common.api.security;
 
+import java.net.URI;
+
 import com.appgain.common.api.error.ApiException;
 import com.appgain.common.api.error.ErrorResponseWriter;
 import com.appgain.common.api.error.ErrorType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -38,10 +42,16 @@ public final class ApiSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveJwtDecoder jwtDecoder(ApiSecurityProperties properties, ObjectProvider<TokenRevocationChecker> revocation,
-			ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer) {
+			ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer,
+			ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> loadBalancers) {
 		boolean viaRegistry = properties.jwkSetUri() != null && properties.jwkSetUri().startsWith("lb://");
-		WebClient.Builder webClient = viaRegistry ? WebClient.builder().filter(loadBalancer.getObject())
-				: WebClient.builder();
+		WebClient.Builder webClient = WebClient.builder();
+		if (viaRegistry && (properties.publicKey() == null || properties.publicKey().isBlank())) {
+			// create the issuer's load balancer now, not on the event loop of the first
+			// request
+			loadBalancers.getObject().getInstance(URI.create(properties.jwkSetUri()).getHost());
+			webClient.filter(loadBalancer.getObject());
+		}
 		return JwtDecoders.create(properties, revocation.getIfAvailable(), webClient);
 	}
 

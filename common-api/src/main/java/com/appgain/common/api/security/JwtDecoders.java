@@ -40,7 +40,7 @@ public final class JwtDecoders {
 				.build();
 		}
 		else if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-			decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+			decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().replaceFirst("^lb://", "http://"))
 				.jwsAlgorithm(algorithm)
 				.webClient(webClient.build())
 				.build();

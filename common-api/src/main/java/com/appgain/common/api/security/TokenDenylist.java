@@ -10,6 +10,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import com.appgain.common.api.redis.RedisAvailability;
+
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -32,10 +34,14 @@ public class TokenDenylist implements TokenRevocationChecker {
 
 	private final Duration userRevocationTtl;
 
+	private final RedisAvailability availability;
+
 	private final Counter unavailable;
 
-	public TokenDenylist(ReactiveStringRedisTemplate redis, Duration userRevocationTtl, MeterRegistry meters) {
+	public TokenDenylist(ReactiveStringRedisTemplate redis, RedisAvailability availability, Duration userRevocationTtl,
+			MeterRegistry meters) {
 		this.redis = redis;
+		this.availability = availability;
 		this.userRevocationTtl = userRevocationTtl;
 		this.unavailable = Counter.builder("appgain.auth.revocation.unavailable")
 			.description("Token revocation checks skipped because Redis was unreachable")
@@ -44,15 +50,20 @@ public class TokenDenylist implements TokenRevocationChecker {
 
 	@Override
 	public Mono<Boolean> isRevoked(Jwt jwt) {
+		if (!this.availability.isConnected()) {
+			return skipped(new IllegalStateException("no Redis connection"));
+		}
 		String jti = (jwt.getId() != null) ? jwt.getId() : "";
 		return this.redis.opsForValue()
 			.multiGet(List.of(JTI_PREFIX + jti, USER_PREFIX + jwt.getSubject()))
 			.map((values) -> values.get(0) != null || issuedBefore(jwt, values.get(1)))
-			.onErrorResume((ex) -> {
-				this.unavailable.increment();
-				logger.warn("Token revocation check skipped: " + ex.getMessage());
-				return Mono.just(false);
-			});
+			.onErrorResume(Exception.class, this::skipped);
+	}
+
+	private Mono<Boolean> skipped(Exception ex) {
+		this.unavailable.increment();
+		logger.warn("Token revocation check skipped: " + ex.getMessage());
+		return Mono.just(false);
 	}
 
 	/** Revokes one token until it would have expired anyway. */

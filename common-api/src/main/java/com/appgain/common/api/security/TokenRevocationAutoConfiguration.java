@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.appgain.common.api.redis.RedisAvailability;
+import com.appgain.common.api.redis.RedisClientAutoConfiguration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,18 +17,17 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** Checks every token against the Redis denylist in services that use Redis. */
-@AutoConfiguration(before = ApiSecurityAutoConfiguration.class,
-		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-				"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
+@AutoConfiguration(before = ApiSecurityAutoConfiguration.class, after = RedisClientAutoConfiguration.class)
 @ConditionalOnClass(ReactiveStringRedisTemplate.class)
-@ConditionalOnBean(ReactiveRedisConnectionFactory.class)
+@ConditionalOnBean({ ReactiveRedisConnectionFactory.class, RedisAvailability.class })
 public final class TokenRevocationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenDenylist tokenDenylist(ReactiveRedisConnectionFactory connectionFactory, MeterRegistry meters,
-			@Value("${appgain.security.user-revocation-ttl:1d}") Duration userRevocationTtl) {
-		return new TokenDenylist(new ReactiveStringRedisTemplate(connectionFactory), userRevocationTtl, meters);
+	TokenDenylist tokenDenylist(ReactiveRedisConnectionFactory connectionFactory, RedisAvailability availability,
+			MeterRegistry meters, @Value("${appgain.security.user-revocation-ttl:1d}") Duration userRevocationTtl) {
+		return new TokenDenylist(new ReactiveStringRedisTemplate(connectionFactory), availability, userRevocationTtl,
+				meters);
 	}
 
 }

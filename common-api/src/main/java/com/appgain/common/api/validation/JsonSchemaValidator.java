@@ -48,6 +48,15 @@ public class JsonSchemaValidator {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read JSON schemas", ex);
 		}
+		loadMessageBundles(registry);
+	}
+
+	// The validator reads its message bundle from the jar on the first failure: do it
+	// now,
+	// not on an event-loop thread.
+	private void loadMessageBundles(SchemaRegistry registry) {
+		Schema probe = registry.getSchema(this.jsonMapper.readTree("{\"required\": [\"a\"]}"));
+		probe.validate(this.jsonMapper.readTree("{}")).forEach(Error::getMessage);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.appgain.common.api.web;
 
+import org.bson.types.ObjectId;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.appgain.common.api.error.ApiErrorWebExceptionHandler;
@@ -25,6 +26,12 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(ApiWebProperties.class)
 public final class CommonApiAutoConfiguration {
+
+	static {
+		// ObjectId's static initializer seeds itself from SecureRandom (a read of
+		// /dev/urandom): run it at start-up, not on the first request's event loop.
+		new ObjectId();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

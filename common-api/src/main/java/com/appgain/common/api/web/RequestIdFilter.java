@@ -1,6 +1,7 @@
 package com.appgain.common.api.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
@@ -40,12 +41,21 @@ public class RequestIdFilter implements WebFilter, Ordered {
 		return chain.filter(exchange).contextWrite(Context.of(CONTEXT_KEY, requestId));
 	}
 
+	// Not UUID.randomUUID(): SecureRandom may read /dev/urandom, a blocking call on the
+	// event loop, and a request id needs uniqueness, not unpredictability.
+	private static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
+	}
+
 	/** The id of this exchange, assigned on first use. */
 	public static String of(ServerWebExchange exchange) {
 		String id = exchange.getAttribute(ATTRIBUTE);
 		if (id == null) {
 			String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-			id = (offered != null && VALID.matcher(offered).matches()) ? offered : UUID.randomUUID().toString();
+			id = (offered != null && VALID.matcher(offered).matches()) ? offered : newId();
 			exchange.getAttributes().put(ATTRIBUTE, id);
 		}
 		return id;

@@ -1,0 +1,60 @@
+package com.appgain.common.api;
+
+import com.appgain.common.api.client.FakeCallee;
+import com.appgain.common.api.testapp.TestApplication;
+import com.appgain.common.test.RedisFixture;
+import com.appgain.common.test.TestKeys;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** One real server on a random port, shared by every common-api test class. */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class ApiTestSupport {
+
+	@Autowired
+	protected WebTestClient client;
+
+	@DynamicPropertySource
+	static void verifyTokensWithTheTestKey(DynamicPropertyRegistry registry) {
+		registry.add("appgain.security.public-key", TestKeys::publicKeyPem);
+		registry.add("spring.data.redis.url", RedisFixture::uri);
+		registry.add("spring.cloud.discovery.client.simple.instances.callee[0].uri", FakeCallee::url);
+		registry.add("spring.cloud.discovery.client.simple.instances.flaky[0].uri", FakeCallee::url);
+		registry.add("spring.cloud.discovery.client.simple.instances.nobody[0].uri", () -> "http://127.0.0.1:1");
+	}
+
+	protected static EntityExchangeResult<byte[]> expectEnvelope(WebTestClient.ResponseSpec response, int status,
+			String error, String message) {
+		return response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectHeader()
+			.exists("X-Request-Id")
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("failed")
+			.jsonPath("$.error")
+			.isEqualTo(error)
+			.jsonPath("$.message")
+			.isEqualTo(message)
+			.jsonPath("$.status_code")
+			.isEqualTo(status)
+			.jsonPath("$.request_id")
+			.isNotEmpty()
+			.returnResult();
+	}
+
+	protected static String bearer(String token) {
+		return "Bearer " + token;
+	}
+
+}

@@ -1,0 +1,24 @@
+package com.appgain.common.test;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Lets tests drive the fixtures from any thread. Starting a server (process spawn, socket
+ * bind, container start) and the Redis stop/start used to simulate an outage block by
+ * nature; a test may trigger them from a reactive callback, for example
+ * {@code StepVerifier...then(RedisFixture::stop)} runs on the thread that emitted. They
+ * are test control, never part of the code under test, so BlockHound should not fail the
+ * test for them.
+ */
+public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		builder.allowBlockingCallsInside(MongoFixture.class.getName(), "server");
+		builder.allowBlockingCallsInside(RedisFixture.class.getName(), "server");
+		builder.allowBlockingCallsInside(RedisFixture.class.getName(), "stop");
+		builder.allowBlockingCallsInside(RedisFixture.class.getName(), "start");
+	}
+
+}
