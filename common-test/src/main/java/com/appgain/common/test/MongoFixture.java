@@ -9,7 +9,10 @@ import org.testcontainers.mongodb.MongoDBContainer;
 /**
  * One MongoDB for the whole test JVM: a {@code mongo:7} container when a Docker engine is
  * reachable, otherwise an in-process mongo-java-server (memory backend) on 127.0.0.1 and
- * a random port. Started on first use, stopped when the JVM exits.
+ * a random port. Started on first use, stopped when the JVM exits. System property
+ * {@code appgain.test.fixtures} (or {@code APPGAIN_TEST_FIXTURES}) set to
+ * {@code embedded} or {@code container} forces one kind; {@code container} fails without
+ * Docker.
  * <p>
  * In Spring Boot 4 the connection properties are {@code spring.mongodb.uri} and
  * {@code spring.mongodb.database}; the Boot 3 names {@code spring.data.mongodb.uri} /

@@ -12,7 +12,10 @@ import redis.embedded.RedisServer;
 /**
  * One Redis for the whole test JVM: a {@code redis:7} container when a Docker engine is
  * reachable, otherwise the {@code redis-server} binary shipped in embedded-redis, bound
- * to 127.0.0.1. Started on first use, stopped when the JVM exits.
+ * to 127.0.0.1. Started on first use, stopped when the JVM exits. System property
+ * {@code appgain.test.fixtures} (or {@code APPGAIN_TEST_FIXTURES}) set to
+ * {@code embedded} or {@code container} forces one kind; {@code container} fails without
+ * Docker.
  * <p>
  * {@link #stop()} and {@link #start()} simulate Redis going down and coming back. The
  * address stays the same across a restart: the embedded server reuses its port, and the
@@ -178,7 +181,7 @@ public final class RedisFixture {
 		@Override
 		public void start() {
 			GenericContainer<?> created = new GenericContainer<>(IMAGE).withExposedPorts(REDIS_PORT)
-				.waitingFor(Wait.forLogMessage(".*Ready to accept connections.*", 1));
+				.waitingFor(Wait.forLogMessage("(?s).*Ready to accept connections.*", 1));
 			created.setPortBindings(List.of(this.hostPort + ":" + REDIS_PORT));
 			created.start();
 			this.container = created;

@@ -30,6 +30,16 @@ public class CommonDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
 			Map.entry("spring.data.redis.timeout", "${REDIS_TIMEOUT:500ms}"),
 			Map.entry("spring.data.redis.connect-timeout", "${REDIS_CONNECT_TIMEOUT:1s}"),
 			Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "20s"),
+			// Registry timing: Eureka expires a lease after twice its duration, so a
+			// killed
+			// instance is evicted within ~10 s and every client sees that within 3 + 2 s
+			// more.
+			Map.entry("eureka.client.service-url.defaultZone", "${EUREKA_URL:http://localhost:8761/eureka/}"),
+			Map.entry("eureka.client.registry-fetch-interval-seconds", "3"),
+			Map.entry("eureka.instance.prefer-ip-address", "true"),
+			Map.entry("eureka.instance.lease-renewal-interval-in-seconds", "2"),
+			Map.entry("eureka.instance.lease-expiration-duration-in-seconds", "4"),
+			Map.entry("spring.cloud.loadbalancer.cache.ttl", "2s"),
 			Map.entry("appgain.security.jwk-set-uri", "${JWT_JWKS_URI:lb://users/api/users/.well-known/jwks.json}"),
 			Map.entry("appgain.security.issuer", "${JWT_ISSUER:appgain-users}"),
 			Map.entry("appgain.security.audience", "${JWT_AUDIENCE:appgain}"),
