@@ -2,11 +2,12 @@ package com.appgain.common.api;
 
 import com.appgain.common.api.client.FakeCallee;
 import com.appgain.common.api.testapp.TestApplication;
-import com.appgain.common.test.RedisFixture;
+import com.appgain.common.test.FixtureProperties;
 import com.appgain.common.test.TestKeys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,10 +23,13 @@ public abstract class ApiTestSupport {
 	@Autowired
 	protected WebTestClient client;
 
+	@Autowired
+	protected ReactiveMongoTemplate mongo;
+
 	@DynamicPropertySource
 	static void verifyTokensWithTheTestKey(DynamicPropertyRegistry registry) {
 		registry.add("appgain.security.public-key", TestKeys::publicKeyPem);
-		registry.add("spring.data.redis.url", RedisFixture::uri);
+		FixtureProperties.register(registry, "common-api");
 		registry.add("spring.cloud.discovery.client.simple.instances.callee[0].uri", FakeCallee::url);
 		registry.add("spring.cloud.discovery.client.simple.instances.flaky[0].uri", FakeCallee::url);
 		registry.add("spring.cloud.discovery.client.simple.instances.nobody[0].uri", () -> "http://127.0.0.1:1");

@@ -20,6 +20,8 @@ public final class FixtureProperties {
 	/** Boot 4 name; {@code spring.data.mongodb.uri} is no longer bound. */
 	public static final String MONGODB_URI = "spring.mongodb.uri";
 
+	public static final String REDIS_URL = "spring.data.redis.url";
+
 	/** Boot 4 name; {@code spring.data.mongodb.database} is no longer bound. */
 	public static final String MONGODB_DATABASE = "spring.mongodb.database";
 
@@ -50,6 +52,8 @@ public final class FixtureProperties {
 	public static void registerRedis(DynamicPropertyRegistry registry) {
 		registry.add(REDIS_HOST, RedisFixture::host);
 		registry.add(REDIS_PORT, RedisFixture::port);
+		// a service's configuration sets the URL, which wins over host and port
+		registry.add(REDIS_URL, RedisFixture::uri);
 	}
 
 	/**

@@ -9,7 +9,7 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * nature; a test may trigger them from a reactive callback, for example
  * {@code StepVerifier...then(RedisFixture::stop)} runs on the thread that emitted. They
  * are test control, never part of the code under test, so BlockHound should not fail the
- * test for them.
+ * test for them. Also allows one known-harmless lock inside the MongoDB driver.
  */
 public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 
@@ -19,6 +19,12 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		builder.allowBlockingCallsInside(RedisFixture.class.getName(), "server");
 		builder.allowBlockingCallsInside(RedisFixture.class.getName(), "stop");
 		builder.allowBlockingCallsInside(RedisFixture.class.getName(), "start");
+		// The reactive MongoDB driver guards its pool's queues with short in-memory locks
+		// taken on event-loop threads; under contention they park for microseconds. Not
+		// I/O,
+		// but BlockHound reports it and the driver swallows the error, hanging the
+		// request.
+		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
 	}
 
 }

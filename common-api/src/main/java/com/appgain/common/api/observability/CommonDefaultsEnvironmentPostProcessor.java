@@ -40,6 +40,10 @@ public class CommonDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
 			Map.entry("eureka.instance.lease-renewal-interval-in-seconds", "2"),
 			Map.entry("eureka.instance.lease-expiration-duration-in-seconds", "4"),
 			Map.entry("spring.cloud.loadbalancer.cache.ttl", "2s"),
+			// Resilience4j would cut every call at 1 s (time limiter) and refuse the
+			// 26th concurrent one (bulkhead): the HTTP client's timeouts are the limit.
+			Map.entry("spring.cloud.circuitbreaker.resilience4j.disable-time-limiter", "true"),
+			Map.entry("spring.cloud.circuitbreaker.bulkhead.resilience4j.enabled", "false"),
 			Map.entry("appgain.security.jwk-set-uri", "${JWT_JWKS_URI:lb://users/api/users/.well-known/jwks.json}"),
 			Map.entry("appgain.security.issuer", "${JWT_ISSUER:appgain-users}"),
 			Map.entry("appgain.security.audience", "${JWT_AUDIENCE:appgain}"),

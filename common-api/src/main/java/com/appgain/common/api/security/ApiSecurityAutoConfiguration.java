@@ -20,6 +20,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -53,6 +54,14 @@ public final class ApiSecurityAutoConfiguration {
 			webClient.filter(loadBalancer.getObject());
 		}
 		return JwtDecoders.create(properties, revocation.getIfAvailable(), webClient);
+	}
+
+	// The firewall refuses paths such as /a/../b before any filter chain runs; without
+	// this the client gets a bare 400.
+	@Bean
+	@ConditionalOnMissingBean
+	ServerExchangeRejectedHandler apiExchangeRejectedHandler(ErrorResponseWriter writer) {
+		return (exchange, ex) -> writer.write(exchange, ErrorType.BAD_REQUEST, "Request rejected");
 	}
 
 	@Bean

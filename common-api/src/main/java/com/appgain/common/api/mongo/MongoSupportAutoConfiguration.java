@@ -1,0 +1,61 @@
+package com.appgain.common.api.mongo;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * What every MongoDB-backed service shares: the {@code mongo} readiness check and the
+ * {@link ClusterLock} that makes scheduled jobs (the blueprint's {@code *_thread.py}) run
+ * once per cluster, not once per replica.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+		beforeName = {
+				"org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
+				"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration" })
+@ConditionalOnClass(ReactiveMongoTemplate.class)
+@ConditionalOnBean(ReactiveMongoTemplate.class)
+@EnableScheduling
+public final class MongoSupportAutoConfiguration {
+
+	private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClusterLock clusterLock(ReactiveMongoTemplate mongo, @Value("${spring.application.name}") String application) {
+		String host = System.getenv().getOrDefault("HOSTNAME", "local");
+		return new ClusterLock(mongo, application + "@" + host + "/" + UUID.randomUUID());
+	}
+
+	/**
+	 * A {@code ping} on the service's database. Boot's own indicator sends {@code hello},
+	 * which the embedded MongoDB of local runs does not know, so readiness would never
+	 * come up there; every MongoDB answers {@code ping}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "mongoHealthContributor")
+	ReactiveHealthIndicator mongoHealthContributor(ReactiveMongoTemplate mongo) {
+		return new AbstractReactiveHealthIndicator("MongoDB is unreachable") {
+
+			@Override
+			protected Mono<Health> doHealthCheck(Health.Builder builder) {
+				return mongo.executeCommand("{ping: 1}").timeout(PING_TIMEOUT).map((reply) -> builder.up().build());
+			}
+
+		};
+	}
+
+}

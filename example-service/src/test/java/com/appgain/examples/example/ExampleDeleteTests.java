@@ -1,0 +1,76 @@
+package com.appgain.examples.example;
+
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+
+import com.appgain.common.test.TestTokens;
+import com.appgain.examples.ExampleServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExampleDeleteTests extends ExampleServiceIntegrationTest {
+
+	@Test
+	void theOwnerDeletesAnExampleAndItIsGone() {
+		String owner = newUser();
+		String id = createExample(owner, "Short-lived").get("id").asString();
+
+		this.http.delete()
+			.uri(EXAMPLES + "/{id}", id)
+			.header("Authorization", bearer(TestTokens.user(owner)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("{\"message\": \"Example deleted successfully\", \"status\": \"success\"}", true);
+
+		this.http.get().uri(EXAMPLES + "/{id}", id).exchange().expectStatus().isNotFound();
+		assertThat(this.mongo.findById(new ObjectId(id), Example.class).block()).isNull();
+	}
+
+	@Test
+	void deletingTwiceIsNotFoundTheSecondTime() {
+		String owner = newUser();
+		String id = createExample(owner, "Once only").get("id").asString();
+
+		for (int expected : new int[] { 200, 404 }) {
+			this.http.delete()
+				.uri(EXAMPLES + "/{id}", id)
+				.header("Authorization", bearer(TestTokens.user(owner)))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void aDeleteWithAStaleIfMatchIsAConflictAndKeepsTheExample() {
+		String owner = newUser();
+		String id = createExample(owner, "Guarded").get("id").asString();
+
+		this.http.delete()
+			.uri(EXAMPLES + "/{id}", id)
+			.header("Authorization", bearer(TestTokens.user(owner)))
+			.header("If-Match", "\"5\"")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+
+		assertThat(this.mongo.findById(new ObjectId(id), Example.class).block()).isNotNull();
+	}
+
+	@Test
+	void anonymousCallersCannotDelete() {
+		String id = createExample(newUser(), "Protected").get("id").asString();
+
+		this.http.delete()
+			.uri(EXAMPLES + "/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Authentication required");
+	}
+
+}
