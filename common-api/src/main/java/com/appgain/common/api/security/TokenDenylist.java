@@ -3,6 +3,7 @@ package com.appgain.common.api.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,6 +39,9 @@ public class TokenDenylist implements TokenRevocationChecker {
 
 	private final Counter unavailable;
 
+	// log the transitions of an outage, not every skipped request
+	private final AtomicBoolean skipping = new AtomicBoolean();
+
 	public TokenDenylist(ReactiveStringRedisTemplate redis, RedisAvailability availability, Duration userRevocationTtl,
 			MeterRegistry meters) {
 		this.redis = redis;
@@ -57,12 +61,19 @@ public class TokenDenylist implements TokenRevocationChecker {
 		return this.redis.opsForValue()
 			.multiGet(List.of(JTI_PREFIX + jti, USER_PREFIX + jwt.getSubject()))
 			.map((values) -> values.get(0) != null || issuedBefore(jwt, values.get(1)))
+			.doOnNext((revoked) -> {
+				if (this.skipping.compareAndSet(true, false)) {
+					logger.info("Token revocation checks resumed");
+				}
+			})
 			.onErrorResume(Exception.class, this::skipped);
 	}
 
 	private Mono<Boolean> skipped(Exception ex) {
 		this.unavailable.increment();
-		logger.warn("Token revocation check skipped: " + ex.getMessage());
+		if (this.skipping.compareAndSet(false, true)) {
+			logger.warn("Token revocation checks skipped until Redis answers again: " + ex.getMessage());
+		}
 		return Mono.just(false);
 	}
 

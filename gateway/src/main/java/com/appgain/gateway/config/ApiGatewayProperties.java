@@ -1,0 +1,46 @@
+package com.appgain.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the gateway adds to Spring Cloud Gateway (prefix {@code appgain.gateway}).
+ *
+ * @param rateLimit how many requests one caller may send to one service
+ * @param identityHeaders request headers a client may not pass to a service, as exact
+ * names or prefixes ending in {@code *}, case-insensitive: services read the caller from
+ * the verified token only
+ * @param jwksMinRefreshInterval the shortest time between two downloads of the JWKS; a
+ * token naming an unknown {@code kid} asks for one
+ * @param jwksTimeout how long a JWKS download may take
+ */
+@ConfigurationProperties("appgain.gateway")
+public record ApiGatewayProperties(@DefaultValue RateLimit rateLimit, @DefaultValue( {
+		"X-User-*", "X-Auth-*", "X-Authenticated-*", "X-Forwarded-User", "X-Forwarded-Email", "X-Forwarded-Groups",
+		"X-Forwarded-Preferred-Username", "X-Remote-User", "Remote-User" }) List<String> identityHeaders,
+		@DefaultValue("10s") Duration jwksMinRefreshInterval, @DefaultValue("3s") Duration jwksTimeout){
+
+	/**
+	 * A token bucket per caller and route, in Redis.
+	 *
+	 * @param replenishRate tokens added to a bucket per second
+	 * @param burstCapacity the most tokens a bucket holds
+	 * @param requestedTokens tokens one request takes
+	 * @param trustedProxyHops proxies in front of the gateway that append to
+	 * {@code X-Forwarded-For}; 0 keys anonymous callers by the connection's address
+	 */
+	public record RateLimit(@DefaultValue("50") int replenishRate, @DefaultValue("100") long burstCapacity,
+			@DefaultValue("1") int requestedTokens, @DefaultValue("0") int trustedProxyHops) {
+
+		/** How long a refused caller should wait for its next token. */
+		public Duration retryAfter() {
+			return Duration
+				.ofSeconds(Math.max(1, (this.requestedTokens + this.replenishRate - 1) / this.replenishRate));
+		}
+
+	}
+
+}
