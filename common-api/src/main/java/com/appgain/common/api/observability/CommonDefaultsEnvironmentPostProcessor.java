@@ -21,6 +21,7 @@ public class CommonDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
 			Map.entry("management.endpoint.health.show-details", "never"),
 			Map.entry("management.tracing.sampling.probability", "${TRACING_SAMPLING:0.0}"),
 			Map.entry("management.metrics.tags.application", "${spring.application.name:unknown}"),
+			Map.entry("management.metrics.distribution.percentiles-histogram.http.server.requests", "true"),
 			Map.entry("logging.structured.format.console", "${LOG_FORMAT:ecs}"),
 			Map.entry("spring.reactor.context-propagation", "auto"),
 			Map.entry("spring.jackson.property-naming-strategy", "SNAKE_CASE"),

@@ -11,6 +11,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +67,12 @@ public class JsonSchemaValidator {
 	 */
 	public <T> T read(JsonNode body, String name, Class<T> type) {
 		validate(body, name);
-		return this.jsonMapper.treeToValue(body, type);
+		try {
+			return this.jsonMapper.treeToValue(body, type);
+		}
+		catch (JacksonException ex) {
+			throw ApiException.badRequest("Request body does not match the schema: a value is out of range");
+		}
 	}
 
 	public void validate(JsonNode body, String name) {
@@ -74,7 +80,15 @@ public class JsonSchemaValidator {
 		if (schema == null) {
 			throw new IllegalStateException("No JSON schema named '" + name + "' under classpath:schemas/");
 		}
-		List<Error> errors = schema.validate(body);
+		List<Error> errors;
+		try {
+			errors = schema.validate(body);
+		}
+		catch (JacksonException ex) {
+			// the validator converts numbers with Jackson: 1e30 against an integer
+			// minimum fails there, and is the client's 400, not a 500
+			throw ApiException.badRequest("Request body does not match the schema: a number is out of range");
+		}
 		if (!errors.isEmpty()) {
 			throw ApiException.invalid("Request body does not match the schema", errors.stream()
 				.map((error) -> new ApiException.FieldError(error.getInstanceLocation().toString(), error.getMessage()))

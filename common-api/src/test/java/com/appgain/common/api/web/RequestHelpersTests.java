@@ -141,4 +141,16 @@ class RequestHelpersTests extends ApiTestSupport {
 			.exists();
 	}
 
+	@Test
+	void aNumberOutOfRangeOfTheSchemaIsABadRequestNotAServerError() {
+		expectEnvelope(
+				this.client.post()
+					.uri("/api/items")
+					.header("Authorization", bearer(TestTokens.user(USER_ID)))
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"name\": \"widget\", \"quantity\": 1e30}")
+					.exchange(),
+				400, "bad_request", "Request body does not match the schema: a number is out of range");
+	}
+
 }

@@ -1,0 +1,25 @@
+package com.appgain.common.api.lifecycle;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.cloud.client.serviceregistry.Registration;
+import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
+import org.springframework.context.annotation.Bean;
+
+/** Deregisters from the service registry first on shutdown. */
+@AutoConfiguration(afterName = "org.springframework.cloud.netflix.eureka.EurekaClientAutoConfiguration")
+@ConditionalOnClass(ServiceRegistry.class)
+@ConditionalOnBean({ ServiceRegistry.class, Registration.class })
+public final class LifecycleAutoConfiguration {
+
+	@Bean
+	DeregisterFirstLifecycle deregisterFirstLifecycle(ServiceRegistry<Registration> registry, Registration registration,
+			@Value("${appgain.shutdown.deregistration-delay:5s}") Duration propagationDelay) {
+		return new DeregisterFirstLifecycle(registry, registration, propagationDelay);
+	}
+
+}
