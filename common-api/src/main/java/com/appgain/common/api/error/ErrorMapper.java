@@ -19,6 +19,12 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
  */
 public final class ErrorMapper {
 
+	private static final java.util.Set<String> OUTAGES = java.util.Set.of(
+			"org.springframework.dao.DataAccessResourceFailureException",
+			"org.springframework.data.redis.RedisConnectionFailureException", "com.mongodb.MongoTimeoutException",
+			"com.mongodb.MongoSocketException", "com.mongodb.MongoSocketOpenException",
+			"com.mongodb.MongoSocketReadException", "io.lettuce.core.RedisConnectionException");
+
 	private ErrorMapper() {
 	}
 
@@ -37,6 +43,9 @@ public final class ErrorMapper {
 		}
 		if (ex instanceof ResponseStatusException status) {
 			return fromStatusException(status);
+		}
+		if (isDataStoreOutage(ex)) {
+			return ApiException.serviceUnavailable("A data store is unavailable, try again shortly");
 		}
 		return new ApiException(ErrorType.SERVER_ERROR, null);
 	}
@@ -83,6 +92,16 @@ public final class ErrorMapper {
 			return ApiException.badRequest("Invalid value for '" + ex.getMethodParameter().getParameterName() + "'");
 		}
 		return ApiException.badRequest(null);
+	}
+
+	// By name: the data libraries are optional here and the gateway has none of them.
+	private static boolean isDataStoreOutage(Throwable ex) {
+		for (Throwable current = ex; current != null && current.getCause() != current; current = current.getCause()) {
+			if (OUTAGES.contains(current.getClass().getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

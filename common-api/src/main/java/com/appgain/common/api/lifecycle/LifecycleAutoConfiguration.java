@@ -16,8 +16,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean({ ServiceRegistry.class, Registration.class })
 public final class LifecycleAutoConfiguration {
 
+	// Raw type: Eureka's registry is a ServiceRegistry<EurekaRegistration>.
 	@Bean
-	DeregisterFirstLifecycle deregisterFirstLifecycle(ServiceRegistry<Registration> registry, Registration registration,
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	DeregisterFirstLifecycle deregisterFirstLifecycle(ServiceRegistry registry, Registration registration,
 			@Value("${appgain.shutdown.deregistration-delay:5s}") Duration propagationDelay) {
 		return new DeregisterFirstLifecycle(registry, registration, propagationDelay);
 	}

@@ -60,6 +60,12 @@ public class JsonSchemaValidator {
 		probe.validate(this.jsonMapper.readTree("{}")).forEach(Error::getMessage);
 	}
 
+	// "$" for the body itself, as a JSON path, rather than an empty string.
+	private static String path(Error error) {
+		String path = error.getInstanceLocation().toString();
+		return path.isEmpty() ? "$" : path;
+	}
+
 	/**
 	 * Checks {@code body} against schema {@code name} (the file
 	 * {@code schemas/<name>.json}) and converts it; a violation is a 400 listing every
@@ -90,9 +96,10 @@ public class JsonSchemaValidator {
 			throw ApiException.badRequest("Request body does not match the schema: a number is out of range");
 		}
 		if (!errors.isEmpty()) {
-			throw ApiException.invalid("Request body does not match the schema", errors.stream()
-				.map((error) -> new ApiException.FieldError(error.getInstanceLocation().toString(), error.getMessage()))
-				.toList());
+			throw ApiException.invalid("Request body does not match the schema",
+					errors.stream()
+						.map((error) -> new ApiException.FieldError(path(error), error.getMessage()))
+						.toList());
 		}
 	}
 

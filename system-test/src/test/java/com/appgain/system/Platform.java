@@ -1,0 +1,178 @@
+package com.appgain.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The suite as it runs for real: devstack, registry, services and the gateway, each the
+ * jar the build produced, started as its own process on free ports, logging to
+ * {@code target/system-logs/}.
+ */
+final class Platform implements AutoCloseable {
+
+	private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath();
+
+	private static final Path LOGS = ROOT.resolve("system-test/target/system-logs");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final List<Process> processes = new ArrayList<>();
+
+	private final Path dataDir;
+
+	final int mongoPort = freePort();
+
+	final int redisPort = freePort();
+
+	final int registryPort = freePort();
+
+	final int gatewayPort = freePort();
+
+	Platform() throws IOException {
+		Files.createDirectories(LOGS);
+		this.dataDir = Files.createTempDirectory("appgain-system");
+	}
+
+	String gatewayUrl() {
+		return "http://127.0.0.1:" + this.gatewayPort;
+	}
+
+	Platform startInfrastructure() throws Exception {
+		Process devstack = start("devstack", "devstack", Map.of("DATA_DIR", this.dataDir.toString(), "MONGO_PORT",
+				String.valueOf(this.mongoPort), "REDIS_PORT", String.valueOf(this.redisPort)));
+		await("devstack", Duration.ofSeconds(60), () -> logContains("devstack", "devstack ready"), devstack);
+		Process registry = start("registry", "registry", Map.of("PORT", String.valueOf(this.registryPort)));
+		await("registry", Duration.ofSeconds(120),
+				() -> ok("http://127.0.0.1:" + this.registryPort + "/actuator/health"), registry);
+		return this;
+	}
+
+	/**
+	 * Starts a service module as {@code name}, with its own database, and waits until it
+	 * is ready.
+	 */
+	Process startService(String module, String name) throws Exception {
+		int port = freePort();
+		Process process = start(module, name,
+				Map.of("PORT", String.valueOf(port), "MONGODB_URI",
+						"mongodb://127.0.0.1:" + this.mongoPort + "/" + name, "ADMIN_EMAIL", "admin@system.test",
+						"ADMIN_PASSWORD", "system-admin-pw"));
+		await(name, Duration.ofSeconds(180), () -> ok("http://127.0.0.1:" + port + "/actuator/health/readiness"),
+				process);
+		return process;
+	}
+
+	Process startGateway() throws Exception {
+		Process gateway = start("gateway", "gateway", Map.of("PORT", String.valueOf(this.gatewayPort)));
+		await("gateway", Duration.ofSeconds(120), () -> ok(gatewayUrl() + "/actuator/health/readiness"), gateway);
+		return gateway;
+	}
+
+	/**
+	 * Waits until the gateway routes to {@code path}: the registry has propagated the
+	 * service.
+	 */
+	void awaitRoute(String path) throws Exception {
+		await("route " + path, Duration.ofSeconds(90), () -> ok(gatewayUrl() + path), null);
+	}
+
+	private Process start(String module, String name, Map<String, String> env) throws IOException {
+		Path jar = Files.list(ROOT.resolve(module).resolve("target"))
+			.filter((file) -> file.toString().endsWith(".jar") && !file.toString().endsWith("-plain.jar"))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No jar for " + module + ": run the build first"));
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+		builder.environment().putAll(env);
+		builder.environment().put("DATA_DIR", this.dataDir.toString());
+		builder.environment().put("REDIS_URL", "redis://127.0.0.1:" + this.redisPort);
+		builder.environment().put("EUREKA_URL", "http://127.0.0.1:" + this.registryPort + "/eureka/");
+		builder.environment().put("LOG_FORMAT", "");
+		builder.redirectErrorStream(true).redirectOutput(LOGS.resolve(name + ".log").toFile());
+		Process process = builder.start();
+		this.processes.add(process);
+		return process;
+	}
+
+	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(gatewayUrl() + path));
+	}
+
+	private boolean ok(String url) {
+		try {
+			return this.http
+				.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private boolean logContains(String name, String text) {
+		try {
+			return Files.readString(LOGS.resolve(name + ".log")).contains(text);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static void await(String what, Duration timeout, BooleanSupplier ready, Process process)
+			throws InterruptedException {
+		Instant deadline = Instant.now().plus(timeout);
+		while (!ready.getAsBoolean()) {
+			if (process != null && !process.isAlive()) {
+				throw new IllegalStateException(what + " exited with " + process.exitValue() + ", see " + LOGS);
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException(what + " not ready after " + timeout + ", see " + LOGS);
+			}
+			Thread.sleep(250);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		for (int i = this.processes.size() - 1; i >= 0; i--) {
+			this.processes.get(i).destroy();
+		}
+		for (Process process : this.processes) {
+			if (!process.waitFor(20, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,151 @@
+package com.appgain.users.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import com.appgain.common.api.error.ApiException;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opaque refresh tokens that rotate on every use. Presenting a token that was already
+ * rotated means someone else holds a copy, so its whole family (the session) is revoked.
+ */
+@Component
+public class RefreshTokens {
+
+	private static final Logger logger = LoggerFactory.getLogger(RefreshTokens.class);
+
+	private static final int TOKEN_BYTES = 32;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Duration lifetime;
+
+	private final RandomValues random;
+
+	RefreshTokens(ReactiveMongoTemplate mongo, RandomValues random, JwtProperties properties) {
+		this.mongo = mongo;
+		this.random = random;
+		this.lifetime = properties.refreshTokenTtl();
+	}
+
+	/** A token opening a new session (a new family) for the user. */
+	public Mono<IssuedRefreshToken> start(ObjectId userId) {
+		return issue(userId, new ObjectId().toHexString());
+	}
+
+	/** The successor of a token just consumed, in the same session. */
+	public Mono<IssuedRefreshToken> rotate(RefreshToken consumed) {
+		return issue(consumed.userId(), consumed.familyId());
+	}
+
+	/**
+	 * Marks the token used, atomically, and returns it; an unknown, expired, revoked or
+	 * already used token is a 401, and a used one revokes its family too.
+	 */
+	public Mono<RefreshToken> consume(String value) {
+		String hash = hash(value);
+		Query usable = Query.query(Criteria.where("hash")
+			.is(hash)
+			.and("used")
+			.is(false)
+			.and("revoked")
+			.is(false)
+			.and("expiresAt")
+			.gt(Instant.now()));
+		Update markUsed = Update.update("used", true).set("usedAt", Instant.now());
+		return this.mongo
+			.findAndModify(usable, markUsed, FindAndModifyOptions.options().returnNew(true), RefreshToken.class)
+			.switchIfEmpty(Mono.defer(() -> refuse(hash)));
+	}
+
+	/** The stored token for a value, if there is one. */
+	public Mono<RefreshToken> find(String value) {
+		return this.mongo.findOne(Query.query(Criteria.where("hash").is(hash(value))), RefreshToken.class);
+	}
+
+	public Mono<Void> revokeFamily(String familyId) {
+		return revoke(Criteria.where("familyId").is(familyId));
+	}
+
+	public Mono<Void> revokeAllOf(ObjectId userId) {
+		return revoke(Criteria.where("userId").is(userId));
+	}
+
+	/** Ends every session of the user but {@code keptFamilyId}. */
+	public Mono<Void> revokeAllOfExcept(ObjectId userId, String keptFamilyId) {
+		return revoke(Criteria.where("userId").is(userId).and("familyId").ne(keptFamilyId));
+	}
+
+	public Mono<Void> createIndexes() {
+		return this.mongo.indexOps(RefreshToken.class)
+			.createIndex(new Index().on("hash", Sort.Direction.ASC).unique())
+			.then(this.mongo.indexOps(RefreshToken.class)
+				.createIndex(new Index().on("expires_at", Sort.Direction.ASC).expire(Duration.ZERO)))
+			.then(this.mongo.indexOps(RefreshToken.class).createIndex(new Index().on("family_id", Sort.Direction.ASC)))
+			.then(this.mongo.indexOps(RefreshToken.class).createIndex(new Index().on("user_id", Sort.Direction.ASC)))
+			.then();
+	}
+
+	private Mono<IssuedRefreshToken> issue(ObjectId userId, String familyId) {
+		String value = this.random.next(TOKEN_BYTES);
+		Instant now = Instant.now();
+		Instant expiresAt = now.plus(this.lifetime);
+		return this.mongo.insert(RefreshToken.create(hash(value), userId, familyId, now, expiresAt))
+			.thenReturn(new IssuedRefreshToken(value, familyId, expiresAt));
+	}
+
+	private Mono<RefreshToken> refuse(String hash) {
+		return this.mongo.findOne(Query.query(Criteria.where("hash").is(hash)), RefreshToken.class)
+			.filter(RefreshToken::used)
+			.flatMap(this::revokeReusedFamily)
+			.then(Mono.error(() -> ApiException.unauthorized("Invalid or expired refresh token")));
+	}
+
+	private Mono<Void> revokeReusedFamily(RefreshToken reused) {
+		logger.atWarn()
+			.addKeyValue("event", "refresh_token.reused")
+			.addKeyValue("user_id", reused.userId().toHexString())
+			.log("A rotated refresh token was presented again; its session is revoked");
+		return revokeFamily(reused.familyId());
+	}
+
+	private Mono<Void> revoke(Criteria criteria) {
+		return this.mongo
+			.updateMulti(Query.query(criteria.and("revoked").is(false)), Update.update("revoked", true),
+					RefreshToken.class)
+			.then();
+	}
+
+	static String hash(String value) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A new refresh token value (shown to the client once) and its session. */
+	public record IssuedRefreshToken(String value, String familyId, Instant expiresAt) {
+	}
+
+}
