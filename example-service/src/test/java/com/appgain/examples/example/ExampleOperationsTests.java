@@ -51,7 +51,11 @@ class ExampleOperationsTests extends ExampleServiceIntegrationTest {
 			.expectStatus()
 			.isOk();
 
-		String metrics = this.http.get()
+		// latency histograms make the scrape larger than the client's default buffer
+		String metrics = this.http.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+			.build()
+			.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
