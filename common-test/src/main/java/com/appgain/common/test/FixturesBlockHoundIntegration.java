@@ -9,7 +9,7 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * nature; a test may trigger them from a reactive callback, for example
  * {@code StepVerifier...then(RedisFixture::stop)} runs on the thread that emitted. They
  * are test control, never part of the code under test, so BlockHound should not fail the
- * test for them. Also allows one known-harmless lock inside the MongoDB driver.
+ * test for them. Also allows the short in-memory locks of the MongoDB and Redis clients.
  */
 public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 
@@ -25,6 +25,12 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		// but BlockHound reports it and the driver swallows the error, hanging the
 		// request.
 		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
+		// Lettuce's write path takes a shared in-memory lock the same way; a BlockHound
+		// error
+		// there leaves the shared connection stuck and requests hanging.
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "lockWritersExclusive");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive");
 	}
 
 }

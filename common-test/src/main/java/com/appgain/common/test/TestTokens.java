@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -134,6 +135,24 @@ public final class TestTokens {
 	 */
 	public static String noRole() {
 		return builder().without("role").build();
+	}
+
+	/**
+	 * Every deliberately broken kind, by name, for parameterized tests: each must be
+	 * refused wherever tokens are checked.
+	 * @return a supplier of each broken token, in a stable order
+	 */
+	public static Map<String, Supplier<String>> brokenKinds() {
+		Map<String, Supplier<String>> kinds = new LinkedHashMap<>();
+		kinds.put("expired", TestTokens::expired);
+		kinds.put("wrong issuer", TestTokens::wrongIssuer);
+		kinds.put("wrong audience", TestTokens::wrongAudience);
+		kinds.put("alg none", TestTokens::algNone);
+		kinds.put("wrong key", TestTokens::wrongKey);
+		kinds.put("HMAC with the public key", TestTokens::hmacWithPublicKey);
+		kinds.put("malformed", TestTokens::malformed);
+		kinds.put("no role", TestTokens::noRole);
+		return kinds;
 	}
 
 	private static RSAKey otherKey() {

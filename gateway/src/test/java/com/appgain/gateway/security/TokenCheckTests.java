@@ -26,14 +26,7 @@ class TokenCheckTests extends GatewayTestSupport {
 	private TokenDenylist denylist;
 
 	static Stream<Arguments> brokenTokens() {
-		return Stream.of(Arguments.of("expired", (Supplier<String>) TestTokens::expired),
-				Arguments.of("wrong issuer", (Supplier<String>) TestTokens::wrongIssuer),
-				Arguments.of("wrong audience", (Supplier<String>) TestTokens::wrongAudience),
-				Arguments.of("alg none", (Supplier<String>) TestTokens::algNone),
-				Arguments.of("wrong key", (Supplier<String>) TestTokens::wrongKey),
-				Arguments.of("HMAC with the public key", (Supplier<String>) TestTokens::hmacWithPublicKey),
-				Arguments.of("malformed", (Supplier<String>) TestTokens::malformed),
-				Arguments.of("no role", (Supplier<String>) TestTokens::noRole));
+		return TestTokens.brokenKinds().entrySet().stream().map((kind) -> Arguments.of(kind.getKey(), kind.getValue()));
 	}
 
 	@ParameterizedTest(name = "{0} token is refused before routing")

@@ -16,14 +16,7 @@ class TokenVerificationTests extends ApiTestSupport {
 	private static final String USER_ID = "5f1d7f3e2b8c4a0012345678";
 
 	static Stream<Arguments> brokenTokens() {
-		return Stream.of(Arguments.of("expired", (Supplier<String>) TestTokens::expired),
-				Arguments.of("wrong issuer", (Supplier<String>) TestTokens::wrongIssuer),
-				Arguments.of("wrong audience", (Supplier<String>) TestTokens::wrongAudience),
-				Arguments.of("alg none", (Supplier<String>) TestTokens::algNone),
-				Arguments.of("wrong key", (Supplier<String>) TestTokens::wrongKey),
-				Arguments.of("HMAC with the public key", (Supplier<String>) TestTokens::hmacWithPublicKey),
-				Arguments.of("malformed", (Supplier<String>) TestTokens::malformed),
-				Arguments.of("no role", (Supplier<String>) TestTokens::noRole));
+		return TestTokens.brokenKinds().entrySet().stream().map((kind) -> Arguments.of(kind.getKey(), kind.getValue()));
 	}
 
 	@ParameterizedTest(name = "{0} token is unauthorized")

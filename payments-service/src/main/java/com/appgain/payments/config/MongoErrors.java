@@ -1,0 +1,29 @@
+package com.appgain.payments.config;
+
+import com.mongodb.MongoException;
+
+import org.springframework.dao.DuplicateKeyException;
+
+/** Recognises MongoDB failures that the payment flows expect and handle. */
+public final class MongoErrors {
+
+	private static final int DUPLICATE_KEY = 11000;
+
+	private MongoErrors() {
+	}
+
+	/** A write hit a unique index (E11000): someone else got there first. */
+	public static boolean isDuplicateKey(Throwable ex) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (current instanceof DuplicateKeyException
+					|| (current instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY)) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,42 @@
+package com.appgain.payments.webhook;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.util.retry.Retry;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * Expires received events after 30 days (Stripe redelivers for 3 at most). Uniqueness
+ * needs no index: the event id is the document id.
+ */
+@Component
+class WebhookEventIndexes {
+
+	static final Duration KEEP = Duration.ofDays(30);
+
+	private static final Logger logger = LoggerFactory.getLogger(WebhookEventIndexes.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	WebhookEventIndexes(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@EventListener(ApplicationStartedEvent.class)
+	void createAtStartUp() {
+		Index expiry = new Index().on(WebhookEvent.RECEIVED_AT, Direction.ASC).expire(KEEP).named("received_at_ttl");
+		this.mongo.indexOps(WebhookEvent.class)
+			.createIndex(expiry)
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+			.subscribe(null, (ex) -> logger.error("Could not create the indexes of webhook_events", ex));
+	}
+
+}

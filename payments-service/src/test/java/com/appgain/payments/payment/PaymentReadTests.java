@@ -1,0 +1,186 @@
+package com.appgain.payments.payment;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.appgain.common.test.TestTokens;
+import com.appgain.payments.PaymentsServiceIntegrationTest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaymentReadTests extends PaymentsServiceIntegrationTest {
+
+	@Test
+	void theOwnerReadsTheirPayment() {
+		String owner = newUser();
+		String id = createPayment(owner, 1200).get("payment").get("id").asString();
+
+		JsonNode body = get(TestTokens.user(owner), PAYMENTS + "/" + id).expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(body.propertyNames()).containsExactly("payment", "status");
+		assertThat(body.get("payment").get("id").asString()).isEqualTo(id);
+		assertThat(body.get("payment").has("client_secret")).isFalse();
+		assertThat(body.get("payment").get("failure_message").isNull()).isTrue();
+	}
+
+	@Test
+	void anotherUserGetsTheSame404AsForAPaymentThatDoesNotExist() {
+		String id = createPayment(newUser(), 1200).get("payment").get("id").asString();
+
+		JsonNode hidden = get(TestTokens.user(newUser()), PAYMENTS + "/" + id).expectStatus()
+			.isNotFound()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		JsonNode missing = get(TestTokens.user(newUser()), PAYMENTS + "/65a1f0c2b3d4e5f607182930").expectStatus()
+			.isNotFound()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(hidden.get("message")).isEqualTo(missing.get("message"));
+		assertThat(hidden.get("message").asString()).isEqualTo("Payment not found");
+	}
+
+	@Test
+	void anAdminReadsAnyPayment() {
+		String id = createPayment(newUser(), 1200).get("payment").get("id").asString();
+
+		get(TestTokens.admin(newUser()), PAYMENTS + "/" + id).expectStatus().isOk();
+	}
+
+	@Test
+	void aMalformedIdIsABadRequest() {
+		get(TestTokens.user(newUser()), PAYMENTS + "/not-an-id").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Invalid payment_id: expected a 24-character hex id");
+	}
+
+	@Test
+	void readingNeedsAToken() {
+		this.http.get().uri(PAYMENTS).exchange().expectStatus().isUnauthorized();
+		this.http.get().uri(PAYMENTS + "/65a1f0c2b3d4e5f607182930").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void aUserListsOnlyTheirOwnPaymentsNewestFirst() {
+		String owner = newUser();
+		String first = createPayment(owner, 100).get("payment").get("id").asString();
+		String second = createPayment(owner, 200).get("payment").get("id").asString();
+		createPayment(newUser(), 300);
+
+		JsonNode body = list(TestTokens.user(owner), "").expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(body.propertyNames()).containsExactly("payments", "pagination", "status");
+		assertThat(body.get("payments").valueStream().map((payment) -> payment.get("id").asString()))
+			.containsExactly(second, first);
+		assertThat(body.get("pagination").get("total_count").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void anAdminListsEveryonesPaymentsOrOneUsers() {
+		String alice = newUser();
+		String bob = newUser();
+		createPayment(alice, 100);
+		createPayment(alice, 200);
+		createPayment(bob, 300);
+		String admin = TestTokens.admin(newUser());
+
+		list(admin, "").expectStatus().isOk().expectBody().jsonPath("$.pagination.total_count").isEqualTo(3);
+		list(admin, "?user_id=" + alice).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.pagination.total_count")
+			.isEqualTo(2)
+			.jsonPath("$.payments[0].user_id")
+			.isEqualTo(alice);
+	}
+
+	@Test
+	void aUserCannotListAnotherUsersPayments() {
+		String owner = newUser();
+		createPayment(owner, 100);
+
+		list(TestTokens.user(newUser()), "?user_id=" + owner).expectStatus().isForbidden();
+		list(TestTokens.user(owner), "?user_id=" + owner).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.pagination.total_count")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void listsArePaginated() {
+		String owner = newUser();
+		for (int i = 1; i <= 3; i++) {
+			createPayment(owner, 100 * i);
+		}
+
+		list(TestTokens.user(owner), "?page=2&limit=2").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.payments.length()")
+			.isEqualTo(1)
+			.jsonPath("$.payments[0].amount")
+			.isEqualTo(100)
+			.jsonPath("$.pagination.page")
+			.isEqualTo(2)
+			.jsonPath("$.pagination.limit")
+			.isEqualTo(2)
+			.jsonPath("$.pagination.total_count")
+			.isEqualTo(3)
+			.jsonPath("$.pagination.total_pages")
+			.isEqualTo(2)
+			.jsonPath("$.pagination.has_next")
+			.isEqualTo(false)
+			.jsonPath("$.pagination.has_prev")
+			.isEqualTo(true);
+	}
+
+	@Test
+	void listsFilterByStatus() {
+		String owner = newUser();
+		paidPayment(owner, 900);
+		createPayment(owner, 100);
+
+		list(TestTokens.user(owner), "?status=succeeded").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.payments.length()")
+			.isEqualTo(1)
+			.jsonPath("$.payments[0].amount")
+			.isEqualTo(900);
+	}
+
+	@Test
+	void badListParametersAreBadRequests() {
+		String token = TestTokens.admin(newUser());
+		list(token, "?page=0").expectStatus().isBadRequest();
+		list(token, "?limit=abc").expectStatus().isBadRequest();
+		list(token, "?status=creating").expectStatus().isBadRequest();
+		list(token, "?status=paid").expectStatus().isBadRequest();
+		list(token, "?user_id=not-an-id").expectStatus().isBadRequest();
+	}
+
+	private WebTestClient.ResponseSpec list(String token, String query) {
+		return get(token, PAYMENTS + query);
+	}
+
+	private WebTestClient.ResponseSpec get(String token, String uri) {
+		return this.http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();
+	}
+
+}
