@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,12 +65,13 @@ final class Platform implements AutoCloseable {
 	 * Starts a service module as {@code name}, with its own database, and waits until it
 	 * is ready.
 	 */
-	Process startService(String module, String name) throws Exception {
+	Process startService(String module, String name, Map<String, String> extraEnv) throws Exception {
 		int port = freePort();
-		Process process = start(module, name,
-				Map.of("PORT", String.valueOf(port), "MONGODB_URI",
-						"mongodb://127.0.0.1:" + this.mongoPort + "/" + name, "ADMIN_EMAIL", "admin@system.test",
-						"ADMIN_PASSWORD", "system-admin-pw"));
+		Map<String, String> env = new HashMap<>(extraEnv);
+		env.putAll(Map.of("PORT", String.valueOf(port), "MONGODB_URI",
+				"mongodb://127.0.0.1:" + this.mongoPort + "/" + name, "ADMIN_EMAIL", "admin@system.test",
+				"ADMIN_PASSWORD", "system-admin-pw"));
+		Process process = start(module, name, env);
 		await(name, Duration.ofSeconds(180), () -> ok("http://127.0.0.1:" + port + "/actuator/health/readiness"),
 				process);
 		return process;
@@ -87,6 +89,18 @@ final class Platform implements AutoCloseable {
 	 */
 	void awaitRoute(String path) throws Exception {
 		await("route " + path, Duration.ofSeconds(90), () -> ok(gatewayUrl() + path), null);
+	}
+
+	/**
+	 * Waits until an empty POST to {@code path} through the gateway answers
+	 * {@code status}.
+	 */
+	void awaitPostRoute(String path, int status) throws Exception {
+		await("route " + path, Duration.ofSeconds(90),
+				() -> status(HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
+					.POST(HttpRequest.BodyPublishers.ofString("{}"))
+					.header("Content-Type", "application/json")) == status,
+				null);
 	}
 
 	private Process start(String module, String name, Map<String, String> env) throws IOException {
@@ -116,18 +130,21 @@ final class Platform implements AutoCloseable {
 	}
 
 	private boolean ok(String url) {
+		return status(HttpRequest.newBuilder(URI.create(url))) == 200;
+	}
+
+	private int status(HttpRequest.Builder request) {
 		try {
 			return this.http
-				.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
+				.send(request.timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
 		}
 		catch (IOException ex) {
-			return false;
+			return -1;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return -1;
 		}
 	}
 

@@ -3,6 +3,8 @@ package com.appgain.system;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.appgain.common.test.FakeStripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +27,8 @@ class PlatformSystemTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final FakeStripe stripe = FakeStripe.start();
+
 	private static Platform platform;
 
 	private static String accessToken;
@@ -32,11 +38,14 @@ class PlatformSystemTests {
 	@BeforeAll
 	static void startThePlatform() throws Exception {
 		platform = new Platform().startInfrastructure();
-		platform.startService("users-service", "users");
-		platform.startService("example-service", "examples");
+		platform.startService("users-service", "users", Map.of());
+		platform.startService("example-service", "examples", Map.of());
+		platform.startService("payments-service", "payments", Map.of("STRIPE_API_KEY", FakeStripe.API_KEY,
+				"STRIPE_API_BASE", stripe.baseUrl(), "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET));
 		platform.startGateway();
 		platform.awaitRoute("/api/users/.well-known/jwks.json");
 		platform.awaitRoute("/api/examples");
+		platform.awaitPostRoute("/api/payments/webhooks/stripe", 400);
 	}
 
 	@AfterAll
@@ -146,6 +155,38 @@ class PlatformSystemTests {
 		assertThat(body(response).path("error").asString()).isEqualTo("bad_request");
 		assertThat(body(response).path("request_id").asString())
 			.isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+	}
+
+	@Test
+	@Order(9)
+	void paymentIsCreatedThenSucceedsThroughASignedWebhook() throws Exception {
+		String payer = registerAndLogin("payer@example.com");
+		String body = "{\"amount\": 2500, \"currency\": \"usd\", \"description\": \"System test\"}";
+		HttpResponse<String> created = platform.send(platform.request("/api/payments")
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + payer)
+			.header("Idempotency-Key", "system-test-1")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(body(created).path("client_secret").asString()).isNotBlank();
+		JsonNode payment = body(created).path("payment");
+		String intentId = payment.path("stripe_payment_intent_id").asString();
+
+		String event = FakeStripe.event("payment_intent.succeeded", stripe.succeed(intentId));
+		HttpResponse<String> delivered = platform.send(platform.request("/api/payments/webhooks/stripe")
+			.header("Content-Type", "application/json")
+			.header("Stripe-Signature", FakeStripe.signature(event))
+			.POST(HttpRequest.BodyPublishers.ofString(event)));
+		assertThat(delivered.statusCode()).isEqualTo(200);
+		HttpResponse<String> forged = platform.send(platform.request("/api/payments/webhooks/stripe")
+			.header("Content-Type", "application/json")
+			.header("Stripe-Signature", FakeStripe.signature(event, 1, "whsec_forged"))
+			.POST(HttpRequest.BodyPublishers.ofString(event)));
+		assertThat(forged.statusCode()).isEqualTo(400);
+
+		HttpResponse<String> read = get("/api/payments/" + payment.path("id").asString(), payer);
+		assertThat(body(read).path("payment").path("status").asString()).isEqualTo("succeeded");
+		assertThat(stripe.intentsCreatedFor(payment.path("user_id").asString())).isEqualTo(1);
 	}
 
 	private static String registerAndLogin(String email) throws Exception {
