@@ -27,6 +27,24 @@ class CorsTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void preflightAllowsTheIdempotencyAndConcurrencyHeadersOfTheServices() {
+		this.client.options()
+			.uri("/api/payments")
+			.header(HttpHeaders.ORIGIN, ALLOWED)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
+					"Authorization, Content-Type, Idempotency-Key, If-Match")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+					(allowed) -> org.assertj.core.api.Assertions.assertThat(allowed)
+						.containsIgnoringCase("Idempotency-Key")
+						.containsIgnoringCase("If-Match"));
+	}
+
+	@Test
 	void preflightFromAnotherOriginIsForbidden() {
 		expectEnvelope(this.client.options()
 			.uri("/api/users/me")
