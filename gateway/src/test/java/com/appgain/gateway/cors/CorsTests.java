@@ -64,7 +64,8 @@ class CorsTests extends GatewayTestSupport {
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED)
 			.expectHeader()
-			.valueEquals(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "X-Request-Id, Retry-After, X-RateLimit-Remaining");
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+					"X-Request-Id, Retry-After, X-RateLimit-Remaining, ETag, Idempotent-Replayed");
 	}
 
 }
