@@ -6,14 +6,14 @@
 # Load comes from wrk (Debian package, installed when missing); everything is loopback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION="${DURATION:-20s}" CONNECTIONS="${CONNECTIONS:-32}" THREADS="${THREADS:-2}"
+DURATION="${DURATION:-20s}" WARMUP="${WARMUP:-20s}" CONNECTIONS="${CONNECTIONS:-32}" THREADS="${THREADS:-2}"
 OUT=bench/results/gateway-overhead.md
 WORK=$(mktemp -d)
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v jq >/dev/null || apt-get install -y -qq jq >/dev/null
 
 # Benchmark with the JIT fully on (./run's default favours start-up time).
-export JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx256m"
+export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx160m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m}"
 export DATA_DIR="$WORK/data" LOG_DIR="$WORK/logs"
 # generous limit so the rate limiter is exercised (one Redis call) but never rejects
 export GATEWAY_RATE_LIMIT_REPLENISH_RATE=1000000 GATEWAY_RATE_LIMIT_BURST_CAPACITY=1000000
@@ -35,7 +35,7 @@ ID=$(curl -fsS -X POST $G/api/examples -H "Authorization: Bearer $TOKEN" -H 'Con
 	-d '{"name":"bench example","description":"an example to read under load"}' | jq -r .example.id)
 
 rps() { # url [header]
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d5s ${2:+-H "$2"} "$1" >/dev/null # warm-up
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" ${2:+-H "$2"} "$1" >/dev/null # warm-up
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${2:+-H "$2"} "$1" >"$WORK/wrk.txt"
 	awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt"
 }
@@ -50,7 +50,7 @@ rss() { ps -o rss= -p "$(pgrep -f "$1" | head -1)" | awk '{printf "%.0f", $1/102
 	echo "# Gateway overhead — $(date -u +%Y-%m-%dT%H:%MZ)"
 	echo
 	echo "Machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1)."
-	echo "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a 5 s warm-up, GET one example by id, loopback."
+	echo "Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, GET one example by id, loopback."
 	echo "JVMs: $JAVA_OPTS. Load generator, services, MongoDB and Redis share the 2 cores."
 	echo
 	echo "| path | requests/s | p99 | ratio to direct |"
