@@ -9,7 +9,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * nature; a test may trigger them from a reactive callback, for example
  * {@code StepVerifier...then(RedisFixture::stop)} runs on the thread that emitted. They
  * are test control, never part of the code under test, so BlockHound should not fail the
- * test for them. Also allows the short in-memory locks of the MongoDB and Redis clients.
+ * test for them. Also allows the short in-memory locks of the MongoDB and Redis clients
+ * and of Caffeine.
  */
 public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 
@@ -31,6 +32,10 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "lockWritersExclusive");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive");
+		// Caffeine (Spring Cloud LoadBalancer's instance cache) spins briefly on a
+		// contended
+		// entry lock when two event loops refresh the same service's instances.
+		builder.allowBlockingCallsInside("com.github.benmanes.caffeine.cache.BoundedLocalCache", "put");
 	}
 
 }

@@ -4,6 +4,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import com.appgain.common.api.web.RequestIdFilter;
+
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -37,9 +39,9 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		ApiException api = ErrorMapper.toApiException(ex);
 		if (api.type().status().is5xxServerError()) {
-			logger.error(
-					"Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + " failed",
-					ex);
+			// the id in the text too: the gateway does not copy the MDC onto every thread
+			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
+					+ " failed [request_id=" + RequestIdFilter.of(exchange) + "]", ex);
 			this.reporter.report(ex);
 		}
 		if (ex instanceof MethodNotAllowedException notAllowed) {

@@ -22,6 +22,8 @@ public class CommonDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
 			Map.entry("management.tracing.sampling.probability", "${TRACING_SAMPLING:0.0}"),
 			Map.entry("management.metrics.tags.application", "${spring.application.name:unknown}"),
 			Map.entry("management.metrics.distribution.percentiles-histogram.http.server.requests", "true"),
+			// an observation around every security filter costs more than the filters do
+			Map.entry("management.observations.enable.spring.security", "false"),
 			Map.entry("logging.structured.format.console", "${LOG_FORMAT:ecs}"),
 			Map.entry("spring.reactor.context-propagation", "auto"),
 			Map.entry("spring.jackson.property-naming-strategy", "SNAKE_CASE"),
