@@ -5,7 +5,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import com.appgain.common.api.ApiTestSupport;
+import com.appgain.common.api.testapp.RecordingErrorReporter;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -14,6 +16,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorEnvelopeTests extends ApiTestSupport {
+
+	@Autowired
+	private RecordingErrorReporter reporter;
 
 	@Test
 	void unknownPathIsNotFoundEnvelope() {
@@ -101,6 +106,17 @@ class ErrorEnvelopeTests extends ApiTestSupport {
 		assertThat(new String(result.getResponseBody())).doesNotContain("hunter2")
 			.doesNotContain("IllegalStateException")
 			.doesNotContain("at com.");
+	}
+
+	@Test
+	void onlyServerErrorsAreReportedBeyondTheLog() {
+		this.reporter.reported().clear();
+		this.client.get().uri("/api/items/public/not-an-id").exchange().expectStatus().isBadRequest();
+		this.client.get().uri("/api/items/me").exchange().expectStatus().isUnauthorized();
+		assertThat(this.reporter.reported()).isEmpty();
+		this.client.get().uri("/api/items/public/boom").exchange().expectStatus().is5xxServerError();
+		assertThat(this.reporter.reported()).singleElement()
+			.satisfies((ex) -> assertThat(ex).hasMessage("database password is hunter2"));
 	}
 
 	@Test
