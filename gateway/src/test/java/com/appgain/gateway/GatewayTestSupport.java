@@ -52,6 +52,11 @@ public abstract class GatewayTestSupport {
 		for (String service : new String[] { "users", "examples", "slow", "flaky", "broken", "gateway" }) {
 			registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri", upstream::uri);
 		}
+		// as users-service and example-service declare them in the registry
+		registry.add("spring.cloud.discovery.client.simple.instances.users[0].metadata.public-paths",
+				() -> "POST /api/users,POST /api/users/auth/login,POST /api/examples/sneaky");
+		registry.add("spring.cloud.discovery.client.simple.instances.examples[0].metadata.public-paths",
+				() -> "GET /api/examples,GET /api/examples/*");
 		String dead = FakeUpstream.deadUri();
 		registry.add("spring.cloud.discovery.client.simple.instances.down[0].uri", () -> dead);
 		FixtureProperties.registerRedis(registry);

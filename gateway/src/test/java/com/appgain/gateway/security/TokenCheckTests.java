@@ -65,6 +65,16 @@ class TokenCheckTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void aServiceCannotOpenPathsOfAnotherService() {
+		expectEnvelope(this.client.post().uri("/api/examples/sneaky").bodyValue("{}").exchange(), 401, "unauthorized");
+	}
+
+	@Test
+	void pathsNoServiceDeclaredNeedAToken() {
+		expectEnvelope(this.client.get().uri("/api/users/auth/login").exchange(), 401, "unauthorized");
+	}
+
+	@Test
 	void publicPathIsPublicForItsMethodOnly() {
 		expectEnvelope(this.client.delete().uri("/api/examples/65a1f0c2b3d4e5f607182930").exchange(), 401,
 				"unauthorized");

@@ -20,6 +20,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -67,7 +69,11 @@ public final class ApiSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, ApiSecurityProperties properties,
-			ReactiveJwtDecoder decoder, ErrorResponseWriter writer) {
+			ReactiveJwtDecoder decoder, ErrorResponseWriter writer, ObjectProvider<DeclaredPublicPaths> declared) {
+		ServerWebExchangeMatcher configured = PublicPaths.matcher(properties.publicPaths());
+		DeclaredPublicPaths discovered = declared.getIfAvailable();
+		ServerWebExchangeMatcher publicPaths = (discovered != null)
+				? new OrServerWebExchangeMatcher(configured, discovered) : configured;
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -76,7 +82,7 @@ public final class ApiSecurityAutoConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(OPEN_ACTUATOR)
 				.permitAll()
-				.matchers(PublicPaths.matcher(properties.publicPaths()))
+				.matchers(publicPaths)
 				.permitAll()
 				.anyExchange()
 				.authenticated())

@@ -1,0 +1,80 @@
+package com.appgain.gateway.security;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import reactor.core.publisher.Mono;
+
+import com.appgain.common.api.security.DeclaredPublicPaths;
+import com.appgain.common.api.security.PublicPaths;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The public paths each service declares in its registry metadata, so a new service's
+ * public routes need no gateway configuration. A service may only open paths under its
+ * own prefix {@code /api/<name>}; anything else it declares is ignored.
+ */
+@Component
+class DiscoveredPublicPaths implements DeclaredPublicPaths {
+
+	private static final String PREFIX = "/api/";
+
+	private final ReactiveDiscoveryClient discovery;
+
+	// parsed once per (service, declaration): matchers are built on the first request
+	private final Map<String, ServerWebExchangeMatcher> matchers = new ConcurrentHashMap<>();
+
+	DiscoveredPublicPaths(ReactiveDiscoveryClient discovery) {
+		this.discovery = discovery;
+	}
+
+	@Override
+	public Mono<MatchResult> matches(ServerWebExchange exchange) {
+		String service = serviceOf(exchange.getRequest().getPath().value());
+		if (service == null) {
+			return MatchResult.notMatch();
+		}
+		return this.discovery.getInstances(service)
+			.next()
+			.mapNotNull((instance) -> declaration(service, instance))
+			.flatMap((matcher) -> matcher.matches(exchange))
+			.switchIfEmpty(MatchResult.notMatch());
+	}
+
+	private ServerWebExchangeMatcher declaration(String service, ServiceInstance instance) {
+		String declared = instance.getMetadata().get(METADATA_KEY);
+		if (declared == null || declared.isBlank()) {
+			return null;
+		}
+		return this.matchers.computeIfAbsent(service + '\n' + declared, (key) -> ownPaths(service, declared));
+	}
+
+	private static ServerWebExchangeMatcher ownPaths(String service, String declared) {
+		String own = PREFIX + service;
+		return PublicPaths.matcher(Arrays.stream(declared.split(","))
+			.map(String::trim)
+			.filter((entry) -> pathOf(entry).equals(own) || pathOf(entry).startsWith(own + "/"))
+			.toList());
+	}
+
+	private static String pathOf(String entry) {
+		String[] parts = entry.split("\\s+", 2);
+		return parts[parts.length - 1];
+	}
+
+	static String serviceOf(String path) {
+		if (!path.startsWith(PREFIX)) {
+			return null;
+		}
+		int end = path.indexOf('/', PREFIX.length());
+		String service = (end < 0) ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), end);
+		return service.isEmpty() ? null : service;
+	}
+
+}
