@@ -7,13 +7,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.appgain.common.api.redis.RedisAvailability;
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.FixtureProperties;
 import com.appgain.common.test.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -73,21 +73,7 @@ public abstract class GatewayTestSupport {
 	}
 
 	protected static void expectEnvelope(WebTestClient.ResponseSpec response, int status, String error) {
-		response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_JSON)
-			.expectHeader()
-			.exists("X-Request-Id")
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("failed")
-			.jsonPath("$.error")
-			.isEqualTo(error)
-			.jsonPath("$.status_code")
-			.isEqualTo(status)
-			.jsonPath("$.request_id")
-			.isNotEmpty();
+		Envelopes.expectFailure(response, status, error);
 	}
 
 }

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.junit.jupiter.api.BeforeEach;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.FixtureProperties;
 import com.appgain.common.test.TestKeys;
 import com.appgain.users.user.AdminBootstrap;
@@ -142,17 +143,7 @@ public abstract class IntegrationTests {
 	}
 
 	protected static void expectError(WebTestClient.ResponseSpec response, HttpStatus status, String error) {
-		response.expectStatus()
-			.isEqualTo(status)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("failed")
-			.jsonPath("$.error")
-			.isEqualTo(error)
-			.jsonPath("$.status_code")
-			.isEqualTo(status.value())
-			.jsonPath("$.request_id")
-			.isNotEmpty();
+		Envelopes.expectFailure(response, status.value(), error);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package com.appgain.common.api;
 
 import com.appgain.common.api.client.FakeCallee;
 import com.appgain.common.api.testapp.TestApplication;
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.FixtureProperties;
 import com.appgain.common.test.TestKeys;
 
@@ -11,7 +12,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -37,24 +37,7 @@ public abstract class ApiTestSupport {
 
 	protected static EntityExchangeResult<byte[]> expectEnvelope(WebTestClient.ResponseSpec response, int status,
 			String error, String message) {
-		return response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_JSON)
-			.expectHeader()
-			.exists("X-Request-Id")
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("failed")
-			.jsonPath("$.error")
-			.isEqualTo(error)
-			.jsonPath("$.message")
-			.isEqualTo(message)
-			.jsonPath("$.status_code")
-			.isEqualTo(status)
-			.jsonPath("$.request_id")
-			.isNotEmpty()
-			.returnResult();
+		return Envelopes.expectFailure(response, status, error).jsonPath("$.message").isEqualTo(message).returnResult();
 	}
 
 	protected static String bearer(String token) {
