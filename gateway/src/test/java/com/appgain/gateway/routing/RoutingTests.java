@@ -7,6 +7,7 @@ import com.appgain.gateway.GatewayTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,27 +64,18 @@ class RoutingTests extends GatewayTestSupport {
 
 	@Test
 	void unknownServiceIsNotFound() {
-		expectEnvelope(this.client.get()
-			.uri("/api/nothing/here")
-			.header(HttpHeaders.AUTHORIZATION, bearerOfNewUser())
-			.exchange(), 404, "not_found");
+		expectEnvelope(asNewUser("/api/nothing/here", newRequestId()), 404, "not_found");
 	}
 
 	@Test
 	void theGatewayItselfIsNeverARoute() {
-		expectEnvelope(
-				this.client.get().uri("/api/gateway/x").header(HttpHeaders.AUTHORIZATION, bearerOfNewUser()).exchange(),
-				404, "not_found");
+		expectEnvelope(asNewUser("/api/gateway/x", newRequestId()), 404, "not_found");
 	}
 
 	@Test
 	void internalPathsAreNotRouted() {
 		String requestId = newRequestId();
-		expectEnvelope(this.client.get()
-			.uri("/internal/examples/jobs")
-			.header(HttpHeaders.AUTHORIZATION, bearerOfNewUser())
-			.header("X-Request-Id", requestId)
-			.exchange(), 404, "not_found");
+		expectEnvelope(asNewUser("/internal/examples/jobs", requestId), 404, "not_found");
 		assertThat(upstream.calls(requestId)).isZero();
 	}
 
@@ -99,22 +91,14 @@ class RoutingTests extends GatewayTestSupport {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");
-		expectEnvelope(this.client.get()
-			.uri("/actuator/env")
-			.header(HttpHeaders.AUTHORIZATION, bearerOfNewUser())
-			.header("X-Request-Id", requestId)
-			.exchange(), 404, "not_found");
+		expectEnvelope(asNewUser("/actuator/env", requestId), 404, "not_found");
 		assertThat(upstream.calls(requestId)).isZero();
 	}
 
 	@Test
 	void pathEscapingTheServiceIsRefused() {
 		String requestId = newRequestId();
-		expectEnvelope(this.client.get()
-			.uri("/api/examples/../../internal/jobs")
-			.header(HttpHeaders.AUTHORIZATION, bearerOfNewUser())
-			.header("X-Request-Id", requestId)
-			.exchange(), 400, "bad_request");
+		expectEnvelope(asNewUser("/api/examples/../../internal/jobs", requestId), 400, "bad_request");
 		assertThat(upstream.calls(requestId)).isZero();
 	}
 
@@ -134,6 +118,14 @@ class RoutingTests extends GatewayTestSupport {
 			.expectBody()
 			.jsonPath("$.headers.x-forwarded-for")
 			.isEqualTo("127.0.0.1");
+	}
+
+	private WebTestClient.ResponseSpec asNewUser(String uri, String requestId) {
+		return this.client.get()
+			.uri(uri)
+			.header(HttpHeaders.AUTHORIZATION, bearerOfNewUser())
+			.header("X-Request-Id", requestId)
+			.exchange();
 	}
 
 }

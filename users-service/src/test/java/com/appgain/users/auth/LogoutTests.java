@@ -8,6 +8,7 @@ import com.appgain.users.IntegrationTests;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class LogoutTests extends IntegrationTests {
 
@@ -16,13 +17,7 @@ class LogoutTests extends IntegrationTests {
 		String email = uniqueEmail();
 		register(email);
 		Map<String, Object> tokens = login(email, PASSWORD);
-		this.client.post()
-			.uri("/api/users/auth/logout")
-			.headers((headers) -> headers.setBearerAuth(accessToken(tokens)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("refresh_token", refreshToken(tokens)))
-			.exchange()
-			.expectStatus()
+		logout(accessToken(tokens), Map.of("refresh_token", refreshToken(tokens))).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.message")
@@ -38,12 +33,7 @@ class LogoutTests extends IntegrationTests {
 		String email = uniqueEmail();
 		register(email);
 		Map<String, Object> tokens = login(email, PASSWORD);
-		this.client.post()
-			.uri("/api/users/auth/logout")
-			.headers((headers) -> headers.setBearerAuth(accessToken(tokens)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		logout(accessToken(tokens), null).expectStatus().isOk();
 		me(accessToken(tokens)).expectStatus().isUnauthorized();
 		refreshRequest(refreshToken(tokens)).expectStatus().isUnauthorized();
 	}
@@ -54,12 +44,7 @@ class LogoutTests extends IntegrationTests {
 		register(email);
 		Map<String, Object> leaving = login(email, PASSWORD);
 		Map<String, Object> staying = login(email, PASSWORD);
-		this.client.post()
-			.uri("/api/users/auth/logout")
-			.headers((headers) -> headers.setBearerAuth(accessToken(leaving)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		logout(accessToken(leaving), null).expectStatus().isOk();
 		me(accessToken(staying)).expectStatus().isOk();
 		refreshRequest(refreshToken(staying)).expectStatus().isOk();
 	}
@@ -78,14 +63,7 @@ class LogoutTests extends IntegrationTests {
 		register(theirs);
 		Map<String, Object> myTokens = login(mine, PASSWORD);
 		Map<String, Object> theirTokens = login(theirs, PASSWORD);
-		this.client.post()
-			.uri("/api/users/auth/logout")
-			.headers((headers) -> headers.setBearerAuth(accessToken(myTokens)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("refresh_token", refreshToken(theirTokens)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		logout(accessToken(myTokens), Map.of("refresh_token", refreshToken(theirTokens))).expectStatus().isOk();
 		refreshRequest(refreshToken(theirTokens)).expectStatus().isOk();
 	}
 
@@ -94,12 +72,16 @@ class LogoutTests extends IntegrationTests {
 		String email = uniqueEmail();
 		register(email);
 		Map<String, Object> tokens = login(email, PASSWORD);
-		expectError(this.client.post()
+		expectError(logout(accessToken(tokens), Map.of("refresh_token", "x", "all", true)), HttpStatus.BAD_REQUEST,
+				"bad_request");
+	}
+
+	private WebTestClient.ResponseSpec logout(String accessToken, Map<String, Object> body) {
+		WebTestClient.RequestBodySpec request = this.client.post()
 			.uri("/api/users/auth/logout")
-			.headers((headers) -> headers.setBearerAuth(accessToken(tokens)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("refresh_token", "x", "all", true))
-			.exchange(), HttpStatus.BAD_REQUEST, "bad_request");
+			.headers((headers) -> headers.setBearerAuth(accessToken));
+		return (body != null) ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+				: request.exchange();
 	}
 
 }
