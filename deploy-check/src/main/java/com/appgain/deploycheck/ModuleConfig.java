@@ -72,8 +72,13 @@ public final class ModuleConfig {
 			for (Path source : javaSources(commonApiDirectory.resolve("src/main/java"))) {
 				record(uses, null, Yamls.read(source));
 			}
-			for (Path file : applicationFiles(commonApiDirectory.resolve("src/main/resources"))) {
+			Path resources = commonApiDirectory.resolve("src/main/resources");
+			for (Path file : applicationFiles(resources)) {
 				record(uses, null, Yamls.read(file));
+			}
+			Path defaults = resources.resolve(COMMON_DEFAULTS);
+			if (Files.isRegularFile(defaults)) {
+				record(uses, null, Yamls.read(defaults));
 			}
 		}
 		return new ModuleConfig(module, uses, port, commonApi);
@@ -163,6 +168,9 @@ public final class ModuleConfig {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
+	/** The defaults common-api adds to every module's environment. */
+	static final String COMMON_DEFAULTS = "appgain-defaults.yml";
 
 	public String module() {
 		return this.module;
