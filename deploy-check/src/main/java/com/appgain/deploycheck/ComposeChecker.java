@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <li>a service of one of this repository's modules (build arg {@code MODULE} or image
  * {@value Modules#IMAGE_PREFIX}): sets only variables its module's configuration reads,
  * sets the connections and required variables it needs, passes every secret it reads
- * through from {@code .env}, and health-checks the module's port;</li>
+ * through from {@code .env}, health-checks {@code /readyz} on the module's management
+ * port, publishes only the module's own port and never the management port;</li>
  * <li>every variable the file refers to is documented in .env.example, which holds no
  * secret value.</li>
  * </ul>
@@ -90,6 +91,11 @@ public final class ComposeChecker {
 			if (!services.containsKey(dependency)) {
 				findings.add(new Finding(subject, "depends on " + dependency + ", which is not a service"));
 			}
+			else if ("service_healthy".equals(condition)
+					&& Yamls.map(Yamls.map(services.get(dependency)).get("healthcheck")).isEmpty()) {
+				findings.add(new Finding(subject, "waits for " + dependency
+						+ " to be healthy, but it has no health check: compose never starts " + name));
+			}
 		});
 		if (service.get("env_file") != null) {
 			findings.add(new Finding(subject,
@@ -114,12 +120,41 @@ public final class ComposeChecker {
 					+ module + ":<version> as the Kubernetes manifests do"));
 		}
 		checkModuleEnvironment(subject, module, environment, findings);
-		Integer port = portOf(module, environment);
+		Integer managementPort = managementPortOf(module, environment);
 		String command = String.join(" ", test.stream().map(String::valueOf).toList());
-		if (port != null && !healthcheck.isEmpty() && !command.contains(":" + port + "/actuator/health")) {
-			findings.add(new Finding(subject, "health check does not ask " + module + "'s port " + port
-					+ " for /actuator/health...: " + command));
+		if (managementPort != null && !healthcheck.isEmpty() && !command.contains(":" + managementPort + "/readyz")) {
+			findings.add(new Finding(subject, "health check does not ask " + module + "'s management port "
+					+ managementPort + " for /readyz: " + command));
 		}
+		Integer port = portOf(module, environment);
+		for (Object published : Yamls.list(service.get("ports"))) {
+			Integer target = containerPort(String.valueOf(published));
+			if (target != null && target.equals(managementPort)) {
+				findings.add(new Finding(subject, "publishes its management port " + managementPort
+						+ " (actuator stays on the compose network)"));
+			}
+			else if (target != null && !target.equals(port)) {
+				findings.add(new Finding(subject, "publishes port " + target + ", which " + module
+						+ " does not listen on (it listens on " + port + ")"));
+			}
+		}
+	}
+
+	/**
+	 * The container side of a published port: {@code [ip:][host:]container[/protocol]}.
+	 */
+	private static Integer containerPort(String published) {
+		String withoutProtocol = published.replaceFirst("/(tcp|udp)$", "");
+		String container = withoutProtocol.substring(withoutProtocol.lastIndexOf(':') + 1);
+		return container.matches("\\d+") ? Integer.valueOf(container) : null;
+	}
+
+	private Integer managementPortOf(String module, Map<String, String> environment) {
+		String port = resolveDefault(environment.get("MANAGEMENT_PORT"));
+		if (port != null && port.matches("\\d+")) {
+			return Integer.valueOf(port);
+		}
+		return this.modules.config(module).managementPort();
 	}
 
 	private void checkModuleEnvironment(String subject, String module, Map<String, String> environment,

@@ -12,11 +12,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renders with {@code kubectl kustomize}, the real thing.
+ * Renders a kustomization with {@code kubectl kustomize}. Where kubectl is missing the
+ * Kubernetes checks cannot run: {@link #skipNotice()} says so on one line.
  */
-public final class KubectlKustomize implements Renderer {
+public final class KubectlKustomize {
 
 	private static volatile Boolean available;
+
+	private KubectlKustomize() {
+	}
+
+	/** The one line to print when the Kubernetes checks are skipped. */
+	public static String skipNotice() {
+		return "deploy-check: kubectl not found on the PATH; Kubernetes manifests NOT rendered or checked";
+	}
 
 	/**
 	 * Whether an executable kubectl is on the PATH (and not switched off with
@@ -48,13 +57,7 @@ public final class KubectlKustomize implements Renderer {
 		return null;
 	}
 
-	@Override
-	public String name() {
-		return "kubectl kustomize";
-	}
-
-	@Override
-	public List<Map<String, Object>> render(Path kustomization) {
+	public static List<Map<String, Object>> render(Path kustomization) {
 		try {
 			Path output = Files.createTempFile("kustomize", ".yaml");
 			Path errors = Files.createTempFile("kustomize", ".err");
@@ -85,11 +88,6 @@ public final class KubectlKustomize implements Renderer {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	@Override
-	public String toString() {
-		return name();
 	}
 
 }

@@ -14,19 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks rendered Kubernetes manifests.
+ * The checks of rendered Kubernetes manifests that only this repository can make (generic
+ * lint such as probes, resources and selectors is a maintained linter's job; schema
+ * validity is {@link StrictManifests}'s):
  * <ul>
- * <li>every workload container: liveness and readiness probes, cpu and memory requests
- * and limits, a non-root, locked-down securityContext, a pinned image, probe ports it
- * exposes;</li>
- * <li>every Service selects a pod, and the pods it selects expose its target ports; the
- * HPAs, PDBs, NetworkPolicies and Ingresses point at things that exist;</li>
  * <li>no secret value in a manifest: no Secret with real data, no literal value (or
- * ConfigMap) for a variable named like a secret, no password inside a literal URL;</li>
+ * ConfigMap) for a variable named like a secret, no password inside a literal URL; and
+ * every ConfigMap key a container refers to exists;</li>
  * <li>a container of one of this repository's modules ({@value Modules#IMAGE_PREFIX}):
  * sets only variables its module's configuration reads, sets the connections and required
  * variables it needs, wires every secret it reads from a Secret, exposes the module's
- * port, and has a startup probe.</li>
+ * port, and points its probes and its Prometheus annotation at the module's management
+ * port.</li>
  * </ul>
  */
 public final class ManifestChecker {
@@ -72,16 +71,11 @@ public final class ManifestChecker {
 		for (Map<String, Object> resource : resources) {
 			String kind = Yamls.string(resource.get("kind"));
 			String subject = kind + "/" + Yamls.at(resource, "metadata", "name");
-			switch (String.valueOf(kind)) {
-				case "Service" -> checkService(resource, subject, workloads, findings);
-				case "Secret" -> checkSecret(resource, subject, findings);
-				case "ConfigMap" -> checkConfigMap(resource, subject, findings);
-				case "HorizontalPodAutoscaler" -> checkAutoscaler(resource, subject, workloads, findings);
-				case "PodDisruptionBudget" -> checkDisruptionBudget(resource, subject, workloads, findings);
-				case "NetworkPolicy" -> checkNetworkPolicy(resource, subject, workloads, findings);
-				case "Ingress" -> checkIngress(resource, subject, resources, findings);
-				default -> {
-				}
+			if ("Secret".equals(kind)) {
+				checkSecret(resource, subject, findings);
+			}
+			if ("ConfigMap".equals(kind)) {
+				checkConfigMap(resource, subject, findings);
 			}
 		}
 		for (Workload workload : workloads) {
@@ -113,99 +107,57 @@ public final class ManifestChecker {
 
 	private void checkWorkload(Workload workload, List<Map<String, Object>> resources, List<Finding> findings) {
 		String subject = workload.id();
-		if (!"Pod".equals(workload.kind())) {
-			Map<String, Object> selector = Yamls.map(Yamls.at(workload.resource(), "spec", "selector"));
-			if (!Labels.isEmpty(selector) && !Labels.matchesSelector(selector, workload.labels())) {
-				findings.add(new Finding(subject, "its selector does not match its own pod template's labels"));
-			}
-		}
-		if (workload.containers().isEmpty()) {
-			findings.add(new Finding(subject, "has no containers"));
-		}
-		Map<String, Object> podSecurity = Yamls.map(workload.podSpec().get("securityContext"));
 		for (Map<String, Object> container : workload.containers()) {
-			String containerSubject = subject + " container " + container.get("name");
-			checkContainer(container, containerSubject, podSecurity, true, findings);
-			checkEnvironment(workload, container, containerSubject, resources, findings);
+			checkEnvironment(workload, container, subject + " container " + container.get("name"), resources, findings);
 		}
 		for (Map<String, Object> container : Yamls.maps(workload.podSpec().get("initContainers"))) {
-			checkContainer(container, subject + " init container " + container.get("name"), podSecurity, false,
-					findings);
 			checkEnvironment(workload, container, subject + " init container " + container.get("name"), resources,
 					findings);
 		}
+	}
+
+	/**
+	 * Probes and the Prometheus annotation on the module's management port: the public
+	 * port answers 404 for them.
+	 */
+	private static void checkManagementPort(Workload workload, Map<String, Object> container, String subject,
+			String module, Integer managementPort, List<Finding> findings) {
+		if (managementPort == null) {
+			return;
+		}
+		for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+			Object port = Yamls.at(container, probe, "httpGet", "port");
+			if (port != null && !managementPort.equals(portNumber(container, port))) {
+				findings.add(new Finding(subject,
+						probe + " asks port " + port + ", not " + module + "'s management port " + managementPort));
+			}
+		}
 		if ("true".equals(Yamls.string(workload.annotations().get("prometheus.io/scrape")))) {
 			String port = Yamls.string(workload.annotations().get("prometheus.io/port"));
-			boolean exposed = port != null
-					&& workload.containers().stream().anyMatch((container) -> exposes(container, port));
-			if (!exposed) {
-				findings.add(new Finding(subject,
-						"prometheus.io/port " + port + " is not a port any of its containers exposes"));
+			if (!String.valueOf(managementPort).equals(port)) {
+				findings.add(new Finding(workload.id(),
+						"prometheus.io/port is " + port + ", not " + module + "'s management port " + managementPort));
 			}
+		}
+		if (!exposes(container, managementPort)) {
+			findings.add(new Finding(subject,
+					"does not expose containerPort " + managementPort + ", " + module + "'s management port"));
 		}
 	}
 
-	private void checkContainer(Map<String, Object> container, String subject, Map<String, Object> podSecurity,
-			boolean main, List<Finding> findings) {
-		String imageProblem = Modules.imageProblem(Yamls.string(container.get("image")));
-		if (imageProblem != null) {
-			findings.add(new Finding(subject, imageProblem));
+	/** A port by number, or the number of the container port of that name. */
+	private static Integer portNumber(Map<String, Object> container, Object port) {
+		String wanted = String.valueOf(port);
+		if (wanted.matches("\\d+")) {
+			return Integer.valueOf(wanted);
 		}
-		if (main) {
-			for (String probe : List.of("livenessProbe", "readinessProbe")) {
-				if (!(container.get(probe) instanceof Map)) {
-					findings.add(new Finding(subject, "has no " + probe));
-				}
-			}
-			for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-				Map<String, Object> definition = Yamls.map(container.get(probe));
-				for (String handler : List.of("httpGet", "tcpSocket", "grpc")) {
-					Object port = Yamls.at(definition, handler, "port");
-					if (definition.containsKey(handler) && (port == null || !exposes(container, port))) {
-						findings.add(new Finding(subject,
-								probe + " uses port " + port + ", which the container does not expose"));
-					}
-				}
+		for (Map<String, Object> declared : Yamls.maps(container.get("ports"))) {
+			if (wanted.equals(Yamls.string(declared.get("name")))
+					&& declared.get("containerPort") instanceof Integer number) {
+				return number;
 			}
 		}
-		Map<String, Object> resources = Yamls.map(container.get("resources"));
-		for (String bound : List.of("requests", "limits")) {
-			for (String resource : List.of("cpu", "memory")) {
-				if (Yamls.at(resources, bound, resource) == null) {
-					findings.add(new Finding(subject, "has no " + resource + " " + bound.replaceAll("s$", "")
-							+ " (resources." + bound + "." + resource + ")"));
-				}
-			}
-		}
-		checkSecurity(container, subject, podSecurity, findings);
-	}
-
-	private static void checkSecurity(Map<String, Object> container, String subject, Map<String, Object> podSecurity,
-			List<Finding> findings) {
-		Map<String, Object> security = Yamls.map(container.get("securityContext"));
-		Object runAsNonRoot = security.containsKey("runAsNonRoot") ? security.get("runAsNonRoot")
-				: podSecurity.get("runAsNonRoot");
-		Object runAsUser = security.containsKey("runAsUser") ? security.get("runAsUser") : podSecurity.get("runAsUser");
-		if (!Boolean.TRUE.equals(runAsNonRoot)) {
-			findings.add(new Finding(subject, "may run as root: set securityContext.runAsNonRoot: true"));
-		}
-		if (runAsUser != null && "0".equals(String.valueOf(runAsUser))) {
-			findings.add(new Finding(subject, "runs as root (runAsUser: 0)"));
-		}
-		if (!Boolean.FALSE.equals(security.get("allowPrivilegeEscalation"))) {
-			findings.add(new Finding(subject, "does not set securityContext.allowPrivilegeEscalation: false"));
-		}
-		if (!Boolean.TRUE.equals(security.get("readOnlyRootFilesystem"))) {
-			findings.add(new Finding(subject, "does not set securityContext.readOnlyRootFilesystem: true"));
-		}
-		List<Object> dropped = Yamls.list(Yamls.at(security, "capabilities", "drop"));
-		if (!dropped.contains("ALL")) {
-			findings
-				.add(new Finding(subject, "does not drop all capabilities (securityContext.capabilities.drop: [ALL])"));
-		}
-		if (Boolean.TRUE.equals(security.get("privileged"))) {
-			findings.add(new Finding(subject, "is privileged"));
-		}
+		return null;
 	}
 
 	/** Whether a container declares a port, by number or by name. */
@@ -289,9 +241,11 @@ public final class ManifestChecker {
 			findings.add(new Finding(subject,
 					"does not expose containerPort " + port + ", the port " + module + " listens on"));
 		}
-		if (!(container.get("startupProbe") instanceof Map)) {
-			findings.add(new Finding(subject, "has no startupProbe (a JVM service needs time to start)"));
-		}
+		EnvVar managementVariable = byName.get("MANAGEMENT_PORT");
+		Object managementPort = (managementVariable != null && "value".equals(managementVariable.source()))
+				? managementVariable.value() : config.managementPort();
+		checkManagementPort(workload, container, subject, module,
+				(managementPort != null) ? Integer.valueOf(String.valueOf(managementPort)) : null, findings);
 	}
 
 	private List<EnvVar> environment(Workload workload, Map<String, Object> container, String subject,
@@ -384,36 +338,7 @@ public final class ManifestChecker {
 		return all;
 	}
 
-	// --- other kinds -------------------------------------------------------------------
-
-	private static void checkService(Map<String, Object> service, String subject, List<Workload> workloads,
-			List<Finding> findings) {
-		if ("ExternalName".equals(Yamls.at(service, "spec", "type"))) {
-			return;
-		}
-		Map<String, Object> selector = Yamls.map(Yamls.at(service, "spec", "selector"));
-		if (selector.isEmpty()) {
-			findings.add(new Finding(subject, "has no selector"));
-			return;
-		}
-		List<Workload> selected = workloads.stream()
-			.filter((workload) -> workload.namespace().equals(namespace(service)))
-			.filter((workload) -> Labels.matchesMap(selector, workload.labels()))
-			.toList();
-		if (selected.isEmpty()) {
-			findings.add(new Finding(subject, "selects no pod (selector " + selector + ")"));
-			return;
-		}
-		for (Map<String, Object> port : Yamls.maps(Yamls.at(service, "spec", "ports"))) {
-			Object target = (port.get("targetPort") != null) ? port.get("targetPort") : port.get("port");
-			for (Workload workload : selected) {
-				if (workload.containers().stream().noneMatch((container) -> exposes(container, target))) {
-					findings.add(new Finding(subject,
-							"targetPort " + target + " is not exposed by any container of " + workload.id()));
-				}
-			}
-		}
-	}
+	// --- secrets -----------------------------------------------------------------------
 
 	private static void checkSecret(Map<String, Object> secret, String subject, List<Finding> findings) {
 		Yamls.map(secret.get("stringData")).forEach((key, value) -> {
@@ -447,79 +372,6 @@ public final class ManifestChecker {
 				findings.add(new Finding(subject, key + " has a password in a URL: keep it in a Secret"));
 			}
 		});
-	}
-
-	private static void checkAutoscaler(Map<String, Object> autoscaler, String subject, List<Workload> workloads,
-			List<Finding> findings) {
-		Map<String, Object> target = Yamls.map(Yamls.at(autoscaler, "spec", "scaleTargetRef"));
-		boolean exists = workloads.stream()
-			.anyMatch((workload) -> workload.kind().equals(target.get("kind"))
-					&& workload.name().equals(target.get("name"))
-					&& workload.namespace().equals(namespace(autoscaler)));
-		if (!exists) {
-			findings.add(new Finding(subject,
-					"scales " + target.get("kind") + "/" + target.get("name") + ", which is not among the manifests"));
-		}
-		Object min = Yamls.at(autoscaler, "spec", "minReplicas");
-		Object max = Yamls.at(autoscaler, "spec", "maxReplicas");
-		if (min instanceof Integer low && max instanceof Integer high && low > high) {
-			findings.add(new Finding(subject, "minReplicas " + low + " is above maxReplicas " + high));
-		}
-	}
-
-	private static void checkDisruptionBudget(Map<String, Object> budget, String subject, List<Workload> workloads,
-			List<Finding> findings) {
-		Map<String, Object> selector = Yamls.map(Yamls.at(budget, "spec", "selector"));
-		if (Labels.isEmpty(selector) || selectedBy(selector, namespace(budget), workloads).isEmpty()) {
-			findings.add(new Finding(subject, "selects no pod"));
-		}
-	}
-
-	private static void checkNetworkPolicy(Map<String, Object> policy, String subject, List<Workload> workloads,
-			List<Finding> findings) {
-		Map<String, Object> selector = Yamls.map(Yamls.at(policy, "spec", "podSelector"));
-		if (!Labels.isEmpty(selector) && selectedBy(selector, namespace(policy), workloads).isEmpty()) {
-			findings.add(new Finding(subject, "applies to no pod (podSelector matches nothing)"));
-		}
-	}
-
-	private static List<Workload> selectedBy(Map<String, Object> selector, String namespace, List<Workload> workloads) {
-		return workloads.stream()
-			.filter((workload) -> workload.namespace().equals(namespace))
-			.filter((workload) -> Labels.matchesSelector(selector, workload.labels()))
-			.toList();
-	}
-
-	private static void checkIngress(Map<String, Object> ingress, String subject, List<Map<String, Object>> resources,
-			List<Finding> findings) {
-		List<Map<String, Object>> backends = new ArrayList<>();
-		Object defaultBackend = Yamls.at(ingress, "spec", "defaultBackend", "service");
-		if (defaultBackend != null) {
-			backends.add(Yamls.map(defaultBackend));
-		}
-		for (Map<String, Object> rule : Yamls.maps(Yamls.at(ingress, "spec", "rules"))) {
-			for (Map<String, Object> path : Yamls.maps(Yamls.at(rule, "http", "paths"))) {
-				backends.add(Yamls.map(Yamls.at(path, "backend", "service")));
-			}
-		}
-		for (Map<String, Object> backend : backends) {
-			String name = Yamls.string(backend.get("name"));
-			Map<String, Object> service = find(resources, "Service", name, namespace(ingress));
-			if (service == null) {
-				findings.add(new Finding(subject, "routes to Service " + name + ", which is not among the manifests"));
-				continue;
-			}
-			Object port = (Yamls.at(backend, "port", "name") != null) ? Yamls.at(backend, "port", "name")
-					: Yamls.at(backend, "port", "number");
-			boolean exists = Yamls.maps(Yamls.at(service, "spec", "ports"))
-				.stream()
-				.anyMatch((declared) -> String.valueOf(port).equals(Yamls.string(declared.get("name")))
-						|| String.valueOf(port).equals(Yamls.string(declared.get("port"))));
-			if (!exists) {
-				findings
-					.add(new Finding(subject, "routes to port " + port + " of Service " + name + ", which it lacks"));
-			}
-		}
 	}
 
 	private static Map<String, Object> find(List<Map<String, Object>> resources, String kind, String name,

@@ -33,12 +33,16 @@ public final class ModuleConfig {
 
 	private final Integer port;
 
+	private final Integer managementPort;
+
 	private final boolean commonApi;
 
-	private ModuleConfig(String module, Map<String, List<Use>> uses, Integer port, boolean commonApi) {
+	private ModuleConfig(String module, Map<String, List<Use>> uses, Integer port, Integer managementPort,
+			boolean commonApi) {
 		this.module = module;
 		this.uses = uses;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.commonApi = commonApi;
 	}
 
@@ -53,6 +57,7 @@ public final class ModuleConfig {
 		}
 		Map<String, List<Use>> uses = new LinkedHashMap<>();
 		Integer port = null;
+		Integer managementPort = null;
 		for (Path file : applicationFiles(directory.resolve("src/main/resources"))) {
 			for (Map.Entry<String, Map<String, Object>> document : documents(file)) {
 				String profile = document.getKey();
@@ -62,6 +67,9 @@ public final class ModuleConfig {
 					record(uses, profile, value);
 					if (profile == null && "server.port".equals(entry.getKey()) && value != null) {
 						port = port(value);
+					}
+					if (profile == null && "management.server.port".equals(entry.getKey()) && value != null) {
+						managementPort = port(value);
 					}
 				}
 			}
@@ -81,7 +89,7 @@ public final class ModuleConfig {
 				record(uses, null, Yamls.read(defaults));
 			}
 		}
-		return new ModuleConfig(module, uses, port, commonApi);
+		return new ModuleConfig(module, uses, port, managementPort, commonApi);
 	}
 
 	private static void record(Map<String, List<Use>> uses, String profile, String text) {
@@ -179,6 +187,15 @@ public final class ModuleConfig {
 	/** The server port its configuration defaults to ({@code ${PORT:8081}}), or null. */
 	public Integer port() {
 		return this.port;
+	}
+
+	/**
+	 * The management (actuator) port its configuration defaults to
+	 * ({@code management.server.port: ${MANAGEMENT_PORT:9081}}), or null when actuator
+	 * shares the server port.
+	 */
+	public Integer managementPort() {
+		return this.managementPort;
 	}
 
 	public boolean usesCommonApi() {

@@ -43,6 +43,9 @@ class ComposeTests {
 		}
 		Map<String, Object> gateway = Yamls.map(services.get("gateway"));
 		assertThat(Yamls.list(gateway.get("ports"))).containsExactly("${GATEWAY_PORT:-8080}:8080");
+		assertThat(services.entrySet()).filteredOn((entry) -> !"gateway".equals(entry.getKey()))
+			.allSatisfy((entry) -> assertThat(Yamls.list(Yamls.map(entry.getValue()).get("ports")))
+				.allSatisfy((port) -> assertThat(String.valueOf(port)).as(entry.getKey()).startsWith("127.0.0.1:")));
 	}
 
 	@Test
@@ -91,14 +94,18 @@ class ComposeTests {
 			.containsExactly("has no health check");
 		assertThat(DeployFiles.messagesAbout(findings, "compose service disabled-healthcheck"))
 			.containsExactly("has no health check");
-		assertThat(DeployFiles.messagesAbout(findings, "compose service examples")).containsExactlyInAnyOrder(
+		assertThat(DeployFiles.messagesAbout(findings, "compose service examples")).contains(
 				"depends_on without conditions only waits for a start: use condition: service_healthy",
 				"SENTRY_DSN looks like a secret but has a literal value: use ${SENTRY_DSN} and .env",
 				"REDIS_URL has a password in a literal URL: use a ${VAR} from .env",
 				"sets NOT_READ_BY_ANY_MODULE, which example-service's configuration does not read",
 				"does not set MONGODB_URI, which example-service needs",
-				"health check does not ask example-service's port 8082 for /actuator/health...: "
-						+ "CMD curl -fsS http://localhost:8080/actuator/health/readiness");
+				"health check does not ask example-service's management port 9082 for /readyz: "
+						+ "CMD curl -fsS http://localhost:8082/actuator/health/readiness",
+				"publishes its management port 9082 (actuator stays on the compose network)",
+				"publishes port 8080, which example-service does not listen on (it listens on 8082)");
+		assertThat(DeployFiles.messagesAbout(findings, "compose service waits-forever")).containsExactly(
+				"waits for no-healthcheck to be healthy, but it has no health check: compose never starts waits-forever");
 		assertThat(DeployFiles.messagesAbout(findings, "compose service users")).contains(
 				"depends on mongo without condition: service_healthy (has service_started)",
 				"env_file passes variables that cannot be checked: list them under environment",

@@ -9,17 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
- * The repository's deployment files and the renderers, for the tests.
+ * The repository's deployment files, kubectl's rendering and the external tools, for the
+ * tests.
  */
 final class DeployFiles {
 
 	static final List<String> OVERLAYS = List.of("dev", "prod");
 
 	private static final Modules MODULES = new Modules(Modules.repoRoot());
+
+	private static final AtomicBoolean NOTICE_PRINTED = new AtomicBoolean();
 
 	private DeployFiles() {
 	}
@@ -36,14 +43,49 @@ final class DeployFiles {
 		return repo().resolve("deploy/k8s/overlays").resolve(name);
 	}
 
-	/** The built-in renderer always; kubectl's too where kubectl is on the PATH. */
-	static List<Renderer> renderers() {
-		List<Renderer> renderers = new ArrayList<>();
-		renderers.add(new BuiltinKustomize());
-		if (KubectlKustomize.isAvailable()) {
-			renderers.add(new KubectlKustomize());
+	/**
+	 * A kustomization rendered by {@code kubectl kustomize}; without kubectl the test is
+	 * skipped, with a one-line notice on the console (never a silent pass).
+	 */
+	static List<Map<String, Object>> render(Path kustomization) {
+		if (!KubectlKustomize.isAvailable()) {
+			if (!NOTICE_PRINTED.getAndSet(true)) {
+				System.err.println(KubectlKustomize.skipNotice());
+			}
+			Assumptions.abort(KubectlKustomize.skipNotice());
 		}
-		return renderers;
+		return KubectlKustomize.render(kustomization);
+	}
+
+	/**
+	 * Runs a command line tool that may be missing ({@code promtool}); without it the
+	 * test is skipped with a one-line notice.
+	 */
+	static ToolRun run(String tool, String... arguments) {
+		List<String> command = new ArrayList<>(List.of(tool));
+		command.addAll(List.of(arguments));
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError(String.join(" ", command) + " did not finish in 60 s");
+			}
+			return new ToolRun(process.exitValue(), new String(process.getInputStream().readAllBytes()));
+		}
+		catch (IOException ex) {
+			String notice = "deploy-check: " + tool + " not found on the PATH; " + String.join(" ", command)
+					+ " NOT run";
+			System.err.println(notice);
+			Assumptions.abort(notice);
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record ToolRun(int exitCode, String output) {
 	}
 
 	static Path testResource(String name) {

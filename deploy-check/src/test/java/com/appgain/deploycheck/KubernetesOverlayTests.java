@@ -1,48 +1,51 @@
 package com.appgain.deploycheck;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Renders each overlay of deploy/k8s (with kubectl where it exists, and always with the
- * built-in renderer) and checks the result.
+ * Renders each overlay of deploy/k8s with {@code kubectl kustomize} and checks the
+ * result.
  */
 class KubernetesOverlayTests {
 
-	static Stream<Arguments> overlays() {
-		List<Arguments> arguments = new ArrayList<>();
-		for (String overlay : DeployFiles.OVERLAYS) {
-			for (Renderer renderer : DeployFiles.renderers()) {
-				arguments.add(Arguments.of(overlay, renderer));
-			}
-		}
-		return arguments.stream();
+	static List<String> overlays() {
+		return DeployFiles.OVERLAYS;
 	}
 
-	private static List<Map<String, Object>> render(String overlay, Renderer renderer) {
-		return renderer.render(DeployFiles.overlay(overlay));
+	private static List<Map<String, Object>> render(String overlay) {
+		return DeployFiles.render(DeployFiles.overlay(overlay));
 	}
 
-	@ParameterizedTest(name = "{0} ({1})")
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("overlays")
-	void passesEveryManifestCheck(String overlay, Renderer renderer) {
-		List<Finding> findings = new ManifestChecker(DeployFiles.modules()).check(render(overlay, renderer));
+	void passesEveryManifestCheck(String overlay) {
+		List<Finding> findings = new ManifestChecker(DeployFiles.modules()).check(render(overlay));
 		assertThat(findings).as(DeployFiles.describe(findings)).isEmpty();
 	}
 
-	@ParameterizedTest(name = "{0} ({1})")
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("overlays")
-	void deploysEveryDeployableModuleWithServiceDisruptionBudgetAndAutoscaler(String overlay, Renderer renderer) {
-		List<Map<String, Object>> resources = render(overlay, renderer);
+	void matchesTheKubernetesSchema(String overlay) {
+		List<Finding> findings = new StrictManifests().check(render(overlay));
+		assertThat(findings).as(DeployFiles.describe(findings)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("overlays")
+	void deploysEveryDeployableModuleWithServiceDisruptionBudgetAndAutoscaler(String overlay) {
+		List<Map<String, Object>> resources = render(overlay);
 		List<String> deployable = DeployFiles.modules().deployable();
 		assertThat(deployable).contains("registry", "gateway", "users-service", "example-service");
 		for (String module : deployable) {
@@ -70,17 +73,16 @@ class KubernetesOverlayTests {
 				.isEqualTo(List.of("sleep", "10"));
 			assertThat(Yamls.maps(container.get("volumeMounts")))
 				.anySatisfy((mount) -> assertThat(mount.get("mountPath")).isEqualTo("/tmp"));
-			assertThat(Yamls.at(workload, "spec", "template", "metadata", "annotations"))
-				.isEqualTo(Map.of("prometheus.io/scrape", "true", "prometheus.io/port",
-						String.valueOf(DeployFiles.modules().config(module).port()), "prometheus.io/path",
-						"/actuator/prometheus"));
+			assertThat(Yamls.map(Yamls.at(workload, "spec", "template", "metadata", "annotations")))
+				.containsEntry("prometheus.io/scrape", "true")
+				.containsEntry("prometheus.io/path", "/actuator/prometheus");
 		}
 	}
 
-	@ParameterizedTest(name = "{0} ({1})")
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("overlays")
-	void registryPeersMatchTheStatefulSet(String overlay, Renderer renderer) {
-		List<Map<String, Object>> resources = render(overlay, renderer);
+	void registryPeersMatchTheStatefulSet(String overlay) {
+		List<Map<String, Object>> resources = render(overlay);
 		Map<String, Object> registry = DeployFiles.resource(resources, "StatefulSet", "registry");
 		Map<String, Object> service = DeployFiles.resource(resources, "Service", "registry");
 		assertThat(Yamls.at(service, "spec", "clusterIP")).isEqualTo("None");
@@ -104,10 +106,10 @@ class KubernetesOverlayTests {
 		});
 	}
 
-	@ParameterizedTest(name = "{0} ({1})")
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("overlays")
-	void onlyTheGatewayIsExposedAndIngressIsDeniedByDefault(String overlay, Renderer renderer) {
-		List<Map<String, Object>> resources = render(overlay, renderer);
+	void onlyTheGatewayIsExposedAndIngressIsDeniedByDefault(String overlay) {
+		List<Map<String, Object>> resources = render(overlay);
 		assertThat(DeployFiles.ofKind(resources, "Ingress"))
 			.allSatisfy((ingress) -> assertThat(Yamls.maps(Yamls.at(ingress, "spec", "rules"))
 				.stream()
@@ -128,16 +130,66 @@ class KubernetesOverlayTests {
 			.isEqualTo(Map.of("app.kubernetes.io/name", "gateway"));
 	}
 
-	@ParameterizedTest(name = "{0} ({1})")
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("overlays")
-	void holdsNoSecretAndEveryWorkloadIsInTheOverlayNamespace(String overlay, Renderer renderer) {
-		List<Map<String, Object>> resources = render(overlay, renderer);
+	void holdsNoSecretAndEveryWorkloadIsInTheOverlayNamespace(String overlay) {
+		List<Map<String, Object>> resources = render(overlay);
 		assertThat(DeployFiles.ofKind(resources, "Secret")).isEmpty();
 		List<Map<String, Object>> namespaces = DeployFiles.ofKind(resources, "Namespace");
 		assertThat(namespaces).hasSize(1);
 		Object namespace = Yamls.at(namespaces.get(0), "metadata", "name");
 		assertThat(resources).filteredOn((resource) -> !"Namespace".equals(resource.get("kind")))
 			.allSatisfy((resource) -> assertThat(Yamls.at(resource, "metadata", "namespace")).isEqualTo(namespace));
+	}
+
+	@Test
+	void aNewServiceIsItsNamePortsImageAndTheStandardComponent() throws IOException {
+		Path service = DeployFiles.repo().resolve("deploy-check/target/standard-service-demo");
+		Files.createDirectories(service);
+		Files.writeString(service.resolve("kustomization.yaml"), """
+				resources: [service.yaml]
+				components: [../../../deploy/k8s/components/standard-service]
+				""");
+		Files.writeString(service.resolve("service.yaml"), """
+				apiVersion: appgain.io/v1
+				kind: StandardService
+				metadata:
+				  name: inventory
+				  annotations:
+				    config.kubernetes.io/local-config: "true"
+				spec:
+				  image: ghcr.io/appgain/inventory-service:0.1.0
+				  port: 8084
+				  managementPort: 9084
+				""");
+		List<Map<String, Object>> resources = DeployFiles.render(service);
+		assertThat(resources)
+			.extracting((resource) -> resource.get("kind") + "/" + Yamls.at(resource, "metadata", "name"))
+			.containsExactlyInAnyOrder("Service/inventory", "Deployment/inventory", "HorizontalPodAutoscaler/inventory",
+					"PodDisruptionBudget/inventory", "NetworkPolicy/inventory");
+		assertThat(new StrictManifests().check(resources)).isEmpty();
+		String rendered = resources.toString();
+		assertThat(rendered).doesNotContain("standard-service");
+		Map<String, Object> deployment = DeployFiles.resource(resources, "Deployment", "inventory");
+		Map<String, Object> container = Yamls.maps(Yamls.at(deployment, "spec", "template", "spec", "containers"))
+			.get(0);
+		assertThat(container.get("name")).isEqualTo("inventory");
+		assertThat(container.get("image")).isEqualTo("ghcr.io/appgain/inventory-service:0.1.0");
+		assertThat(container.get("ports")).isEqualTo(List.of(Map.of("name", "http", "containerPort", 8084),
+				Map.of("name", "management", "containerPort", 9084)));
+		assertThat(Yamls.maps(container.get("env"))).contains(Map.of("name", "MANAGEMENT_PORT", "value", "9084"),
+				Map.of("name", "BIND_ADDRESS", "value", "0.0.0.0"));
+		assertThat(Yamls.at(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port"))
+			.isEqualTo("9084");
+		assertThat(Yamls.at(deployment, "spec", "selector", "matchLabels"))
+			.isEqualTo(Map.of("app.kubernetes.io/name", "inventory"));
+		Map<String, Object> serviceResource = DeployFiles.resource(resources, "Service", "inventory");
+		assertThat(Yamls.at(serviceResource, "spec", "selector"))
+			.isEqualTo(Map.of("app.kubernetes.io/name", "inventory"));
+		assertThat(Yamls.maps(Yamls.at(serviceResource, "spec", "ports")).get(0)).containsEntry("port", 8084);
+		assertThat(Yamls.at(DeployFiles.resource(resources, "HorizontalPodAutoscaler", "inventory"), "spec",
+				"scaleTargetRef", "name"))
+			.isEqualTo("inventory");
 	}
 
 	private static List<String> images(Map<String, Object> workload) {

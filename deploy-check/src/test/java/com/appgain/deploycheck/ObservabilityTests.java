@@ -1,5 +1,7 @@
 package com.appgain.deploycheck;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +14,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The observability profile's configuration: Prometheus scrapes every service, the alert
- * rules and the dashboard cover what they must and use the provisioned data sources.
+ * The observability profile's configuration: Prometheus scrapes every service on its
+ * management port, promtool accepts the rules and the configuration, and the dashboard
+ * uses the provisioned data sources. (That every metric the dashboard and the rules query
+ * is one the services export is checked against a real scrape, in system-test's
+ * DashboardMetricsTests.)
  */
 class ObservabilityTests {
 
 	private static final Path OBSERVABILITY = DeployFiles.repo().resolve("deploy/observability");
 
 	@Test
-	void prometheusScrapesEveryServiceOfTheComposeFileOnItsPort() {
+	void prometheusScrapesEveryServiceOfTheComposeFileOnItsManagementPort() {
 		Map<String, Object> prometheus = Yamls.loadMap(OBSERVABILITY.resolve("prometheus.yml"));
 		assertThat(Yamls.list(prometheus.get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
 		Set<String> targets = new TreeSet<>();
@@ -35,9 +40,8 @@ class ObservabilityTests {
 		Set<String> expected = new TreeSet<>();
 		Yamls.map(Yamls.loadMap(DeployFiles.repo().resolve("docker-compose.yml")).get("services"))
 			.forEach((name, service) -> {
-				Object module = Yamls.at(service, "build", "args", "MODULE");
-				if (module != null) {
-					expected.add(name + ":" + DeployFiles.modules().config(String.valueOf(module)).port());
+				if (Yamls.at(service, "build", "args", "MODULE") != null) {
+					expected.add(name + ":" + Yamls.at(service, "environment", "MANAGEMENT_PORT"));
 				}
 			});
 		assertThat(expected).isNotEmpty();
@@ -45,33 +49,34 @@ class ObservabilityTests {
 	}
 
 	@Test
-	void alertRulesCoverErrorRateLatencyAndInstancesDown() {
-		Map<String, Object> rules = Yamls.loadMap(OBSERVABILITY.resolve("alerts.yml"));
-		Map<String, String> expressions = new java.util.LinkedHashMap<>();
-		for (Map<String, Object> group : Yamls.maps(rules.get("groups"))) {
-			for (Map<String, Object> rule : Yamls.maps(group.get("rules"))) {
-				assertThat(rule).containsKeys("alert", "expr", "for", "labels", "annotations");
-				expressions.put(String.valueOf(rule.get("alert")), String.valueOf(rule.get("expr")));
-			}
-		}
-		assertThat(expressions.get("AppgainInstanceDown")).contains("up{").contains("== 0");
-		assertThat(expressions.get("AppgainHighErrorRate")).contains("http_server_requests_seconds_count")
-			.contains("status=~\"5..\"");
-		assertThat(expressions.get("AppgainHighLatencyP99")).contains("histogram_quantile(0.99")
-			.contains("http_server_requests_seconds_bucket");
+	void promtoolAcceptsTheAlertRules() {
+		DeployFiles.ToolRun run = DeployFiles.run("promtool", "check", "rules",
+				OBSERVABILITY.resolve("alerts.yml").toString());
+		assertThat(run.exitCode()).as(run.output()).isZero();
 	}
 
 	@Test
-	void dashboardShowsTheRequiredMetricsFromProvisionedDataSources() {
+	void promtoolAcceptsBothPrometheusConfigurations() throws IOException {
+		Path directory = DeployFiles.repo().resolve("deploy-check/target/promtool");
+		Files.createDirectories(directory);
+		for (String file : List.of("prometheus.yml", "prometheus-kubernetes.yml")) {
+			// the rule file as mounted in the container, from where it is in the
+			// repository
+			String configuration = Yamls.read(OBSERVABILITY.resolve(file))
+				.replace("/etc/prometheus/alerts.yml", OBSERVABILITY.resolve("alerts.yml").toString());
+			Path copy = Files.writeString(directory.resolve(file), configuration);
+			DeployFiles.ToolRun run = DeployFiles.run("promtool", "check", "config", copy.toString());
+			assertThat(run.exitCode()).as(run.output()).isZero();
+		}
+	}
+
+	@Test
+	void dashboardUsesProvisionedDataSources() {
 		Map<String, Object> dashboard = Yamls.loadMap(OBSERVABILITY.resolve("grafana/dashboards/appgain.json"));
 		List<String> expressions = new ArrayList<>();
 		Set<String> datasources = new TreeSet<>();
 		collect(dashboard.get("panels"), expressions, datasources);
-		String all = String.join("\n", expressions);
-		assertThat(all).contains("http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
-				"histogram_quantile(0.99", "status=~\"5..\"", "jvm_memory_used_bytes", "mongodb_driver_pool_",
-				"lettuce_command_", "appgain_gateway_ratelimit_", "status=\"429\"");
-		assertThat(all).contains("by (service, method, uri");
+		assertThat(expressions).isNotEmpty();
 		Set<String> provisioned = new TreeSet<>();
 		for (Map<String, Object> source : Yamls
 			.maps(Yamls.loadMap(OBSERVABILITY.resolve("grafana/provisioning/datasources/datasources.yml"))
