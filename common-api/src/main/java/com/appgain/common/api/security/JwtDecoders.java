@@ -20,7 +20,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds the token decoder: one pinned algorithm, keys from a JWKS URI (cached by Nimbus)
- * or a configured public key, and {@code iss}, {@code aud}, {@code exp} checked.
+ * or a configured public key, and {@code iss}, {@code aud}, {@code exp} checked. A JWKS
+ * URI through the registry ({@code lb://}) is refused unless explicitly allowed.
  */
 public final class JwtDecoders {
 
@@ -40,6 +41,7 @@ public final class JwtDecoders {
 				.build();
 		}
 		else if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+			refuseDiscoveredTrustAnchor(properties);
 			decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().replaceFirst("^lb://", "http://"))
 				.jwsAlgorithm(algorithm)
 				.webClient(webClient.build())
@@ -51,6 +53,14 @@ public final class JwtDecoders {
 		}
 		decoder.setJwtValidator(validator(properties));
 		return (revocation != null) ? withRevocation(decoder, revocation) : decoder;
+	}
+
+	private static void refuseDiscoveredTrustAnchor(ApiSecurityProperties properties) {
+		if (properties.jwkSetUri().startsWith("lb://") && !properties.jwksViaDiscovery()) {
+			throw new IllegalStateException("JWT_JWKS_URI (appgain.security.jwk-set-uri) is " + properties.jwkSetUri()
+					+ ": an lb:// URI takes the keys every token is checked with from whoever registered in the"
+					+ " registry. Set a fixed URL, or JWT_JWKS_VIA_DISCOVERY=true to accept that.");
+		}
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(ApiSecurityProperties properties) {
