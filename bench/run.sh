@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The performance harness (issue 11): starts the whole suite with ./run (every feature on)
+# and its peers from bench/peers/ against one store seeded with EXAMPLES examples, drives
+# wrk over every target in alternating rounds (bench/measure.py) and writes results.json,
+# results.md and results.png into bench/results/<date>/. Everything listens on random
+# loopback ports. Settings (environment):
+#   ROUND_SECONDS (10) ROUNDS (3) CONNECTIONS (32) EXAMPLES (10000) RATES ("0.5 0.7")
+#   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m", full JIT) BENCH_JAVA_HOME (JDK)
+# A quick run (about 3 minutes of load): ROUND_SECONDS=4 ROUNDS=1 bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+ROUND_SECONDS="${ROUND_SECONDS:-10}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNECTIONS:-32}"
+EXAMPLES="${EXAMPLES:-10000}" RATES="${RATES:-0.5 0.7}"
+export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m}"
+[ -n "${BENCH_JAVA_HOME:-}" ] && export JAVA_HOME="$BENCH_JAVA_HOME" PATH="$BENCH_JAVA_HOME/bin:$PATH"
+OUT="$ROOT/bench/results/$(date -u +%Y-%m-%dT%H%MZ)"
+WORK=$(mktemp -d /tmp/bench.XXXXXX)
+say() { printf 'bench: %s\n' "$*"; }
+
+missing=""
+for tool in wrk:wrk nginx:nginx-light gunicorn:gunicorn gnuplot:gnuplot-nox jq:jq; do
+	command -v "${tool%%:*}" >/dev/null || missing="$missing ${tool#*:}"
+done
+/usr/bin/python3 -c 'import flask, pymongo' 2>/dev/null || missing="$missing python3-flask python3-pymongo"
+if [ -n "$missing" ]; then
+	say "installing$missing"
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+fi
+
+say "building the suite and the peers"
+./mvnw -B -q -o -DskipTests -pl devstack,registry,gateway,users-service,example-service,payments-service -am \
+	package >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
+for peer in bare-handler bare-gateway; do
+	./mvnw -B -q -o -DskipTests -f "bench/peers/$peer/pom.xml" package >>"$WORK/build.log" 2>&1 \
+		|| { tail -30 "$WORK/build.log"; exit 1; }
+done
+
+free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+export GATEWAY_PORT=$(free_port) REGISTRY_PORT=$(free_port) MONGO_PORT=$(free_port) REDIS_PORT=$(free_port)
+export USERS_PORT=$(free_port) EXAMPLES_PORT=$(free_port) PAYMENTS_PORT=$(free_port)
+BARE_PORT=$(free_port) BARE_GATEWAY_PORT=$(free_port) NGINX_PORT=$(free_port) FLASK_PORT=$(free_port)
+export DATA_DIR="$WORK/data" LOG_DIR="$WORK/logs" LOG_FORMAT="${LOG_FORMAT:-ecs}"
+export JWT_JWKS_URI="http://127.0.0.1:$USERS_PORT/api/users/.well-known/jwks.json"
+export REGISTRY_PASSWORD="${REGISTRY_PASSWORD:-bench-registry-password}"
+# generous, so that the rate limiter runs (its Redis call) on every request but never refuses
+export GATEWAY_RATE_LIMIT_REPLENISH_RATE=1000000 GATEWAY_RATE_LIMIT_BURST_CAPACITY=1000000
+MONGO="mongodb://127.0.0.1:$MONGO_PORT"
+
+PIDS=()
+cleanup() {
+	for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[$i]}" 2>/dev/null || true; done
+	for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say "starting the suite (./run, $JAVA_OPTS)"
+./run >"$WORK/run.out" 2>&1 &
+RUN_PID=$!
+PIDS+=($RUN_PID)
+until grep -q "is up" "$WORK/run.out"; do
+	kill -0 $RUN_PID 2>/dev/null || { cat "$WORK/run.out"; tail -40 "$LOG_DIR"/*.log; exit 1; }
+	sleep 0.5
+done
+COLD_START=$(sed -n 's/.*is up (\([0-9]*\) s).*/\1/p' "$WORK/run.out")
+say "suite up in $COLD_START s"
+suite_pid() { # jar directory -> pid of the java process run started from it
+	for pid in $(pgrep -P $RUN_PID); do
+		tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$ROOT/$1/target/" && echo "$pid"
+	done | head -1
+}
+
+say "seeding $EXAMPLES examples"
+/usr/bin/python3 bench/seed.py "$MONGO/examples" "$EXAMPLES" "$WORK/ids.txt"
+FIRST_ID=$(head -1 "$WORK/ids.txt")
+
+say "starting the peers"
+PORT=$BARE_PORT MONGODB_URI="$MONGO/examples" java $JAVA_OPTS -jar bench/peers/bare-handler/target/bare-handler.jar \
+	>"$LOG_DIR/bare-handler.log" 2>&1 &
+PIDS+=($!) BARE_PID=$!
+PORT=$BARE_GATEWAY_PORT UPSTREAM="http://127.0.0.1:$BARE_PORT" java $JAVA_OPTS \
+	-jar bench/peers/bare-gateway/target/bare-gateway.jar >"$LOG_DIR/bare-gateway.log" 2>&1 &
+PIDS+=($!) BARE_GATEWAY_PID=$!
+MONGODB_URI="$MONGO/examples" /usr/bin/python3 /usr/bin/gunicorn --chdir bench/peers/flask -w 5 \
+	-b "127.0.0.1:$FLASK_PORT" --log-level warning app:app >"$LOG_DIR/flask.log" 2>&1 &
+PIDS+=($!) FLASK_PID=$!
+sed -e "s|@WORK@|$WORK|g" -e "s|@PORT@|$NGINX_PORT|" -e "s|@UPSTREAM_PORT@|$EXAMPLES_PORT|" \
+	bench/peers/nginx/nginx.conf.template >"$WORK/nginx.conf"
+nginx -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' >"$LOG_DIR/nginx.log" 2>&1 &
+PIDS+=($!) NGINX_PID=$!
+for port in $BARE_PORT $BARE_GATEWAY_PORT $FLASK_PORT $NGINX_PORT $GATEWAY_PORT; do
+	for _ in $(seq 240); do
+		curl -fs -o /dev/null "http://127.0.0.1:$port/api/examples/$FIRST_ID" && break
+		sleep 0.5
+	done
+	curl -fs -o /dev/null "http://127.0.0.1:$port/api/examples/$FIRST_ID" || { say "port $port never answered"; exit 1; }
+done
+
+G="http://127.0.0.1:$GATEWAY_PORT"
+curl -fsS -X POST "$G/api/users" -H 'Content-Type: application/json' \
+	-d '{"email":"bench@example.com","password":"bench-password-1","name":"Bench"}' >/dev/null
+TOKEN=$(curl -fsS -X POST "$G/api/users/auth/login" -H 'Content-Type: application/json' \
+	-d '{"email":"bench@example.com","password":"bench-password-1"}' | jq -r .access_token)
+
+pids_json() { # name pid... -> "name": [pids]
+	local name=$1; shift
+	printf '"%s": [%s]' "$name" "$(echo "$@" | tr ' ' ',')"
+}
+PROCESSES=$(
+	printf '{'
+	for m in gateway example-service users-service payments-service registry devstack; do
+		pid=$(suite_pid $m)
+		[ -n "$pid" ] && printf '%s, ' "$(pids_json $m "$pid")"
+	done
+	printf '%s, ' "$(pids_json "bare handler" $BARE_PID)" "$(pids_json "bare gateway" $BARE_GATEWAY_PID)"
+	printf '%s, ' "$(pids_json "flask (gunicorn, all workers)" $FLASK_PID $(pgrep -P $FLASK_PID))"
+	printf '%s}' "$(pids_json "nginx (master and worker)" $NGINX_PID $(pgrep -P $NGINX_PID))"
+)
+
+E="http://127.0.0.1:$EXAMPLES_PORT"
+target() { printf '{"name": "%s", "url": "%s", "script": "%s", "token": %s, "group": "%s"}' "$@"; }
+TARGETS=$(
+	printf '['
+	target "flask" "http://127.0.0.1:$FLASK_PORT" by-id.lua false by-id; printf ','
+	target "bare handler" "http://127.0.0.1:$BARE_PORT" by-id.lua false by-id; printf ','
+	target "bare gateway -> bare handler" "http://127.0.0.1:$BARE_GATEWAY_PORT" by-id.lua false by-id; printf ','
+	target "example-service direct" "$E" by-id.lua false by-id; printf ','
+	target "nginx -> example-service" "http://127.0.0.1:$NGINX_PORT" by-id.lua false by-id; printf ','
+	target "gateway -> example-service, anonymous" "$G" by-id.lua false by-id; printf ','
+	target "gateway -> example-service, token" "$G" by-id.lua true by-id; printf ','
+	target "search, direct" "$E" search.lua false extra; printf ','
+	target "search, gateway" "$G" search.lua false extra; printf ','
+	target "create (token), direct" "$E" create.lua true extra; printf ','
+	target "create (token), gateway" "$G" create.lua true extra
+	printf ']'
+)
+RATES_JSON=$(echo "$RATES" | jq -R -c 'split(" ") | map(tonumber)')
+MACHINE="Machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), \
+load average at start $(cut -d' ' -f1-3 /proc/loadavg) (other work shares the cores)."
+jq -n --arg out "$OUT" --arg lua "$ROOT/bench/lua" --arg ids "$WORK/ids.txt" --arg token "$TOKEN" \
+	--argjson connections "$CONNECTIONS" --argjson seconds "$ROUND_SECONDS" --argjson rounds "$ROUNDS" \
+	--argjson rates "$RATES_JSON" --argjson cold "${COLD_START:-null}" \
+	--argjson pids "$PROCESSES" --argjson targets "$TARGETS" --arg machine "$MACHINE" --arg java "$JAVA_OPTS" \
+	'{out: $out, lua: $lua, ids_file: $ids, token: $token, connections: $connections,
+	  round_seconds: $seconds, rounds: $rounds, rates: $rates, cold_start_s: $cold,
+	  pids: $pids, targets: $targets, machine: $machine, java_opts: $java}' >"$WORK/setup.json"
+
+say "measuring: $ROUNDS rounds of $ROUND_SECONDS s per target after a warm-up round"
+/usr/bin/python3 bench/measure.py "$WORK/setup.json"
+say "results in ${OUT#$ROOT/}/"
