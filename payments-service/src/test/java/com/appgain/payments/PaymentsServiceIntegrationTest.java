@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
-import com.appgain.common.test.FakeStripe;
+import com.appgain.devstack.stripe.FakeStripe;
 import com.appgain.common.test.FixtureProperties;
 import com.appgain.common.test.TestTokens;
 

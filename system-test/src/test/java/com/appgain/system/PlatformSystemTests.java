@@ -1,9 +1,13 @@
 package com.appgain.system;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import java.time.Duration;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.appgain.common.test.FakeStripe;
+import com.appgain.devstack.stripe.FakeStripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -187,6 +191,40 @@ class PlatformSystemTests {
 		HttpResponse<String> read = get("/api/payments/" + payment.path("id").asString(), payer);
 		assertThat(body(read).path("payment").path("status").asString()).isEqualTo("succeeded");
 		assertThat(stripe.intentsCreatedFor(payment.path("user_id").asString())).isEqualTo(1);
+	}
+
+	@Test
+	@Order(10)
+	void aPaymentConfirmedWithATestCardSucceedsThroughTheStandInsWebhooks() throws Exception {
+		stripe.deliverWebhooksTo(URI.create(platform.gatewayUrl() + "/api/payments/webhooks/stripe"));
+		String payer = registerAndLogin("confirmer@example.com");
+		HttpResponse<String> created = platform.send(platform.request("/api/payments")
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + payer)
+			.header("Idempotency-Key", "system-test-confirm")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 1200, \"currency\": \"eur\"}")));
+		String path = "/api/payments/" + body(created).path("payment").path("id").asString();
+
+		HttpResponse<String> confirmed = post(path + "/confirm", "{\"payment_method\": \"pm_card_visa\"}", payer);
+
+		assertThat(confirmed.statusCode()).isEqualTo(200);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(body(get(path, payer)).path("payment").path("status").asString())
+				.isEqualTo("succeeded"));
+	}
+
+	@Test
+	@Order(11)
+	void thePortalListsEveryServiceAndTriesACallWithARealToken() throws Exception {
+		PortalBrowser.assumeAvailable();
+		String token = registerAndLogin("portal@example.com");
+
+		PortalBrowser.Result result = PortalBrowser.open(platform.gatewayUrl(), token);
+
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output()).contains("ok users lists", "ok examples lists", "ok payments lists",
+				"ok with a success envelope");
 	}
 
 	private static String registerAndLogin(String email) throws Exception {

@@ -1,5 +1,6 @@
 package com.appgain.examples.config;
 
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.core.converter.ModelConverters;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import com.appgain.common.api.error.ErrorBody;
@@ -23,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI description served at {@code springdoc.api-docs.path}: bearer tokens, and
- * the error envelope of common-api on every failure an operation can answer with.
+ * the error envelope of common-api on every failure an operation can answer with. Its
+ * server is the gateway: the paths are already gateway paths, so "Try it out" in the
+ * gateway's portal calls through the gateway, never around it.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -38,6 +42,7 @@ class OpenApiConfiguration {
 			.info(new Info().title(application + " API")
 				.version("v1")
 				.description("Every failure is the error envelope; every success has \"status\": \"success\"."))
+			.servers(List.of(new Server().url("/").description("the gateway")))
 			.components(new Components().addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
 	}

@@ -100,6 +100,7 @@ class ExampleOperationsTests extends ExampleServiceIntegrationTest {
 		assertThat(paths.get("/api/examples").get("post").get("responses").propertyNames()).contains("201", "400",
 				"401");
 		assertThat(api.get("components").get("securitySchemes").has("bearer")).isTrue();
+		assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("/");
 		this.http.get().uri(EXAMPLES + "/openapi.yaml").exchange().expectStatus().isOk();
 	}
 

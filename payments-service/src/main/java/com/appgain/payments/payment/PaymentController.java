@@ -2,6 +2,7 @@ package com.appgain.payments.payment;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * 409.
  */
 @RestController
+@SecurityRequirement(name = "bearer")
 @RequestMapping(path = "/api/payments", produces = MediaType.APPLICATION_JSON_VALUE)
 class PaymentController {
 
@@ -40,15 +42,18 @@ class PaymentController {
 
 	private final PaymentCreation creation;
 
+	private final PaymentConfirmation confirmation;
+
 	private final PaymentRefunds refunds;
 
 	private final PaymentService payments;
 
 	private final PaymentRequests requests;
 
-	PaymentController(PaymentCreation creation, PaymentRefunds refunds, PaymentService payments,
-			PaymentRequests requests) {
+	PaymentController(PaymentCreation creation, PaymentConfirmation confirmation, PaymentRefunds refunds,
+			PaymentService payments, PaymentRequests requests) {
 		this.creation = creation;
+		this.confirmation = confirmation;
 		this.refunds = refunds;
 		this.payments = payments;
 		this.requests = requests;
@@ -82,6 +87,18 @@ class PaymentController {
 		return Mono.fromCallable(() -> ObjectIds.parse(paymentId, ID))
 			.flatMap((id) -> this.payments.get(id, user))
 			.map((payment) -> ApiResponse.ok("payment", payment.forJson()));
+	}
+
+	@PostMapping(path = "/{payment_id}/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<Map<String, Object>>> confirm(@PathVariable(ID) String paymentId, @RequestBody JsonNode body,
+			@AuthenticationPrincipal AuthenticatedUser user) {
+		return Mono.fromCallable(() -> ObjectIds.parse(paymentId, ID))
+			.zipWith(Mono.fromCallable(() -> this.requests.paymentMethod(body)))
+			.flatMap((confirm) -> this.confirmation.confirm(confirm.getT1(), confirm.getT2(), user))
+			.map((payment) -> ApiResponse.ok()
+				.with("message", "Payment confirmed; its status follows Stripe's events")
+				.with("payment", payment.forJson())
+				.build());
 	}
 
 	@PostMapping("/{payment_id}/refund")

@@ -51,6 +51,11 @@ class PaymentRequests {
 		return this.validator.read(body, "payments/refund", RefundBody.class).amount();
 	}
 
+	/** The {@code payment_method} to confirm with, e.g. {@code pm_card_visa}. */
+	String paymentMethod(JsonNode body) {
+		return this.validator.read(body, "payments/confirm", ConfirmBody.class).paymentMethod();
+	}
+
 	static String requiredKey(String value) {
 		if (value == null) {
 			throw ApiException.badRequest("Header '" + IDEMPOTENCY_KEY + "' is required");
@@ -67,6 +72,9 @@ class PaymentRequests {
 	}
 
 	record RefundBody(Long amount) {
+	}
+
+	record ConfirmBody(String paymentMethod) {
 	}
 
 }

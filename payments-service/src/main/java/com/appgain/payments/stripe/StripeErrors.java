@@ -26,7 +26,7 @@ final class StripeErrors {
 
 	// Stripe codes that describe the request's amount: the client can fix those.
 	private static final Set<String> CLIENT_CODES = Set.of("amount_too_small", "amount_too_large",
-			"charge_already_refunded", "charge_disputed");
+			"charge_already_refunded", "charge_disputed", "card_declined");
 
 	private StripeErrors() {
 	}
@@ -64,7 +64,7 @@ final class StripeErrors {
 					"The Idempotency-Key was already used for a different request", false, ex);
 		}
 		if ((ex instanceof InvalidRequestException || ex instanceof CardException)
-				&& CLIENT_CODES.contains(ex.getCode())) {
+				&& (CLIENT_CODES.contains(ex.getCode()) || isPaymentMethod(ex))) {
 			return new PaymentProviderException(clientErrorType(ex.getCode()),
 					"The payment provider refused the request: " + ex.getStripeError().getMessage(), false, ex);
 		}
@@ -73,6 +73,11 @@ final class StripeErrors {
 					"The payment provider refused the request (" + ex.getCode() + ")", false, ex);
 		}
 		return new PaymentProviderException(ErrorType.BAD_GATEWAY, "The payment provider failed", true, ex);
+	}
+
+	// the client named the payment method, e.g. one that does not exist
+	private static boolean isPaymentMethod(StripeException ex) {
+		return ex.getStripeError() != null && "payment_method".equals(ex.getStripeError().getParam());
 	}
 
 	private static ErrorType clientErrorType(String code) {

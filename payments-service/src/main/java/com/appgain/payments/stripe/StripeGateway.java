@@ -9,6 +9,7 @@ import com.stripe.model.Event;
 import com.stripe.net.RequestOptions;
 import com.stripe.net.Webhook;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import reactor.core.publisher.Mono;
@@ -82,6 +83,18 @@ public class StripeGateway implements DisposableBean {
 
 	public Mono<StripeIntent> retrievePaymentIntent(String id) {
 		return call("payment_intents.retrieve", (stripe) -> StripeIntent.of(stripe.v1().paymentIntents().retrieve(id)));
+	}
+
+	/**
+	 * Confirms with a payment method id; a declined card fails with 400, and Stripe's
+	 * events tell the outcome either way.
+	 */
+	public Mono<StripeIntent> confirmPaymentIntent(String id, String paymentMethod) {
+		PaymentIntentConfirmParams params = PaymentIntentConfirmParams.builder()
+			.setPaymentMethod(paymentMethod)
+			.build();
+		return call("payment_intents.confirm",
+				(stripe) -> StripeIntent.of(stripe.v1().paymentIntents().confirm(id, params)));
 	}
 
 	public Mono<StripeRefund> createRefund(String paymentIntentId, long amount, Map<String, String> metadata,

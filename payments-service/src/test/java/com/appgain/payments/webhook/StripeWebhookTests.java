@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
-import com.appgain.common.test.FakeStripe;
+import com.appgain.devstack.stripe.FakeStripe;
 import com.appgain.payments.PaymentsServiceIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,6 +3,7 @@ package com.appgain.users.auth;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -51,6 +52,7 @@ class AuthController {
 	}
 
 	@PostMapping("/logout")
+	@SecurityRequirement(name = "bearer")
 	Mono<ResponseEntity<Map<String, Object>>> logout(UserAuthentication caller,
 			@RequestBody(required = false) JsonNode body) {
 		return Mono.fromCallable(() -> refreshTokenIn(body))

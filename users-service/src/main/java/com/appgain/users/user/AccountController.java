@@ -2,6 +2,7 @@ package com.appgain.users.user;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -44,11 +45,13 @@ class AccountController {
 	}
 
 	@GetMapping("/api/users/me")
+	@SecurityRequirement(name = "bearer")
 	Mono<ResponseEntity<Map<String, Object>>> me(@AuthenticationPrincipal AuthenticatedUser caller) {
 		return this.users.get(new ObjectId(caller.id())).map(AccountController::user);
 	}
 
 	@PutMapping("/api/users/me")
+	@SecurityRequirement(name = "bearer")
 	Mono<ResponseEntity<Map<String, Object>>> update(UserAuthentication caller, @RequestBody JsonNode body) {
 		String sessionId = caller.getToken().getClaimAsString(AccessTokens.SESSION_CLAIM);
 		return Mono.fromCallable(() -> this.validator.read(body, "users/update-me", UpdateProfileRequest.class))

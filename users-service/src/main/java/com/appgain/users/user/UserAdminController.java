@@ -2,6 +2,7 @@ package com.appgain.users.user;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What administrators do with accounts; every endpoint is 403 for anyone else. */
 @RestController
+@SecurityRequirement(name = "bearer")
 class UserAdminController {
 
 	static final int MAX_SEARCH_LENGTH = 100;

@@ -1,4 +1,4 @@
-package com.appgain.common.test;
+package com.appgain.devstack.stripe;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,15 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
 import com.stripe.Stripe;
 
 /**
- * A local fake of the Stripe HTTP API endpoints payments-service uses, with state in
- * memory: {@code POST /v1/customers}, {@code POST /v1/payment_intents}, {@code GET
- * /v1/payment_intents/{id}} and {@code POST /v1/refunds}. Like Stripe it honours the
- * {@code Idempotency-Key} header: the same key with the same parameters answers the
- * stored response (header {@code Idempotent-Replayed: true}), with other parameters a 400
- * {@code idempotency_error}. Requests are handled one at a time, so concurrent requests
- * with one key see one another's result, as at Stripe. Tests drive the payment lifecycle
- * with {@link #succeed}, {@link #fail}, and build and sign webhook events with
- * {@link #event} and {@link #signature}.
+ * A local stand-in for the Stripe HTTP API endpoints payments-service uses, with state in
+ * memory, on loopback only: {@code POST /v1/customers}, {@code POST /v1/payment_intents},
+ * {@code GET /v1/payment_intents/{id}}, {@code POST /v1/payment_intents/{id}/confirm} and
+ * {@code POST /v1/refunds}. Confirming takes Stripe's test payment methods
+ * ({@code pm_card_visa} succeeds, {@code pm_card_chargeDeclined} is declined), and, once
+ * {@link #deliverWebhooksTo} names an endpoint, every change is delivered there as a
+ * signed event, as Stripe does. {@code ./run} starts it through {@link StripeStandIn}
+ * when no {@code STRIPE_API_KEY} is set; tests start it with {@link #start()}. Like
+ * Stripe it honours the {@code Idempotency-Key} header: the same key with the same
+ * parameters answers the stored response (header {@code Idempotent-Replayed: true}), with
+ * other parameters a 400 {@code idempotency_error}. Requests are handled one at a time,
+ * so concurrent requests with one key see one another's result, as at Stripe. Tests drive
+ * the payment lifecycle with {@link #succeed}, {@link #fail}, and build and sign webhook
+ * events with {@link #event} and {@link #signature}.
  */
 public final class FakeStripe {
 
@@ -44,9 +51,22 @@ public final class FakeStripe {
 
 	public static final String WEBHOOK_SECRET = "whsec_test_secret";
 
+	private static final String CONFIRM = "/confirm";
+
+	private static final Set<String> CONFIRMABLE = Set.of("requires_payment_method", "requires_confirmation");
+
+	private static final Set<String> PAYING = Set.of("pm_card_visa", "pm_card_mastercard", "pm_card_amex");
+
+	private static final Set<String> DECLINED = Set.of("pm_card_chargeDeclined",
+			"pm_card_chargeDeclinedInsufficientFunds");
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer server;
+
+	private final String apiKey;
+
+	private final WebhookDelivery webhooks;
 
 	private final AtomicLong ids = new AtomicLong(1000);
 
@@ -68,14 +88,21 @@ public final class FakeStripe {
 
 	private volatile long intentLatencyMillis;
 
-	private FakeStripe(HttpServer server) {
+	private FakeStripe(HttpServer server, String apiKey, String webhookSecret) {
 		this.server = server;
+		this.apiKey = apiKey;
+		this.webhooks = new WebhookDelivery(webhookSecret);
 	}
 
+	/** On a free loopback port, with {@link #API_KEY} and {@link #WEBHOOK_SECRET}. */
 	public static FakeStripe start() {
+		return start(0, API_KEY, WEBHOOK_SECRET);
+	}
+
+	public static FakeStripe start(int port, String apiKey, String webhookSecret) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-			FakeStripe fake = new FakeStripe(server);
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+			FakeStripe fake = new FakeStripe(server, apiKey, webhookSecret);
 			server.createContext("/", fake::handle);
 			server.setExecutor(Executors.newCachedThreadPool((task) -> {
 				Thread thread = new Thread(task, "fake-stripe");
@@ -92,6 +119,16 @@ public final class FakeStripe {
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** From now on, every change is delivered to {@code endpoint} as a signed event. */
+	public void deliverWebhooksTo(URI endpoint) {
+		this.webhooks.to(endpoint);
+	}
+
+	public void stop() {
+		this.server.stop(0);
+		this.webhooks.stop();
 	}
 
 	// ---- what tests ask
@@ -220,7 +257,7 @@ public final class FakeStripe {
 		return signature(payload, Instant.now().getEpochSecond(), WEBHOOK_SECRET);
 	}
 
-	static String hmacSha256Hex(String secret, String message) {
+	public static String hmacSha256Hex(String secret, String message) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -270,9 +307,9 @@ public final class FakeStripe {
 
 	private synchronized Response respond(String method, String path, Map<String, String> params, String authorization,
 			String idempotencyKey) {
-		String route = method + " " + (path.startsWith("/v1/payment_intents/") ? "/v1/payment_intents/{id}" : path);
+		String route = method + " " + path.replaceFirst("^/v1/payment_intents/[^/]+", "/v1/payment_intents/{id}");
 		this.requests.merge(route, 1, Integer::sum);
-		if (!("Bearer " + API_KEY).equals(authorization)) {
+		if (!("Bearer " + this.apiKey).equals(authorization)) {
 			return error(401, "invalid_request_error", null, "Invalid API Key provided");
 		}
 		if (this.failures > 0) {
@@ -311,6 +348,10 @@ public final class FakeStripe {
 		}
 		if ("POST".equals(method) && path.equals("/v1/payment_intents")) {
 			return createIntent(params, key);
+		}
+		if ("POST".equals(method) && path.startsWith("/v1/payment_intents/") && path.endsWith(CONFIRM)) {
+			return confirm(path.substring("/v1/payment_intents/".length(), path.length() - CONFIRM.length()),
+					params.get("payment_method"));
 		}
 		if ("GET".equals(method) && path.startsWith("/v1/payment_intents/")) {
 			Map<String, Object> intent = this.intents.get(path.substring("/v1/payment_intents/".length()));
@@ -380,7 +421,39 @@ public final class FakeStripe {
 		refund.put("status", "succeeded");
 		refund.put("metadata", nested(params, "metadata"));
 		this.refunds.put((String) refund.get("id"), refund);
+		this.webhooks.deliver(event("charge.refunded", charge(intentId)));
 		return ok(refund);
+	}
+
+	// Stripe's test payment methods: these succeed, those are declined, others do not
+	// exist
+	private Response confirm(String intentId, String paymentMethod) {
+		Map<String, Object> intent = this.intents.get(intentId);
+		if (intent == null) {
+			return error(404, "invalid_request_error", "resource_missing", "No such payment_intent");
+		}
+		if (!CONFIRMABLE.contains(intent.get("status"))) {
+			return error(400, "invalid_request_error", "payment_intent_unexpected_state",
+					"This PaymentIntent's status is " + intent.get("status") + " and it cannot be confirmed.");
+		}
+		if (PAYING.contains(paymentMethod)) {
+			intent.put("payment_method", paymentMethod);
+			this.webhooks.deliver(event("payment_intent.succeeded", succeed(intentId)));
+			return ok(intent);
+		}
+		if (DECLINED.contains(paymentMethod)) {
+			intent.put("payment_method", paymentMethod);
+			Map<String, Object> failed = fail(intentId, "Your card was declined.");
+			this.webhooks.deliver(event("payment_intent.payment_failed", failed));
+			return new Response(402, JSON.writeValueAsString(Map.of("error", Map.of("type", "card_error", "code",
+					"card_declined", "message", "Your card was declined.", "payment_intent", failed))), Map.of());
+		}
+		return new Response(400,
+				JSON.writeValueAsString(Map
+					.of("error",
+							Map.of("type", "invalid_request_error", "code", "resource_missing", "param",
+									"payment_method", "message", "No such PaymentMethod: '" + paymentMethod + "'"))),
+				Map.of());
 	}
 
 	private long refunded(String intentId) {
