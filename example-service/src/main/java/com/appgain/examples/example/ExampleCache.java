@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.appgain.common.api.redis.RedisAvailability;
+
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +38,12 @@ class ExampleCache {
 
 	private final Counter unavailable;
 
-	ExampleCache(ReactiveStringRedisTemplate redis, JsonMapper json, ExampleProperties properties,
-			MeterRegistry meters) {
+	private final RedisAvailability availability;
+
+	ExampleCache(ReactiveStringRedisTemplate redis, JsonMapper json, ExampleProperties properties, MeterRegistry meters,
+			RedisAvailability availability) {
 		this.redis = redis;
+		this.availability = availability;
 		this.json = json;
 		this.ttl = properties.cacheTtl();
 		this.timeout = properties.cacheTimeout();
@@ -76,7 +81,7 @@ class ExampleCache {
 	}
 
 	private <T> Mono<T> guard(Mono<T> call, String operation) {
-		return call.timeout(this.timeout).onErrorResume((ex) -> {
+		return this.availability.protect("examples-cache", call.timeout(this.timeout)).onErrorResume((ex) -> {
 			this.unavailable.increment();
 			logger.atWarn()
 				.addKeyValue("cache_operation", operation)

@@ -24,8 +24,10 @@ class RateLimitConfiguration {
 	@Bean
 	RedisRateLimiter redisRateLimiter(ReactiveStringRedisTemplate redis,
 			@Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
-			ConfigurationService configurationService, ApiGatewayProperties properties) {
-		RedisRateLimiter limiter = new RedisRateLimiter(redis, PreloadedRedisScript.of(script), configurationService);
+			ConfigurationService configurationService, ApiGatewayProperties properties,
+			RedisAvailability availability) {
+		RedisRateLimiter limiter = new RedisRateLimiter(availability.protectScripts("ratelimit", redis),
+				PreloadedRedisScript.of(script), configurationService);
 		// the limits of every route that has no limits of its own
 		limiter.getConfig().put(RouteDefinitionRouteLocator.DEFAULT_FILTERS, limits(properties.rateLimit()));
 		return limiter;

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
+import com.appgain.common.api.redis.RedisAvailability;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -55,8 +56,11 @@ class LoginThrottle {
 
 	private final AuthProperties properties;
 
-	LoginThrottle(ReactiveStringRedisTemplate redis, AuthProperties properties) {
-		this.redis = redis;
+	private final RedisAvailability availability;
+
+	LoginThrottle(ReactiveStringRedisTemplate redis, AuthProperties properties, RedisAvailability availability) {
+		this.redis = availability.protectScripts("login-throttle", redis);
+		this.availability = availability;
 		this.properties = properties;
 	}
 
@@ -82,7 +86,9 @@ class LoginThrottle {
 
 	/** A successful login forgets the account's failures, not the address's. */
 	Mono<Void> reset(String email) {
-		return this.redis.delete(ACCOUNT_PREFIX + email).then().onErrorResume((ex) -> unavailable(ex, null));
+		return this.availability.protect("login-throttle", this.redis.delete(ACCOUNT_PREFIX + email))
+			.then()
+			.onErrorResume((ex) -> unavailable(ex, null));
 	}
 
 	private static List<String> keys(String email, String address) {

@@ -58,8 +58,9 @@ public class TokenDenylist implements TokenRevocationChecker {
 			return skipped(new IllegalStateException("no Redis connection"));
 		}
 		String jti = (jwt.getId() != null) ? jwt.getId() : "";
-		return this.redis.opsForValue()
-			.multiGet(List.of(JTI_PREFIX + jti, USER_PREFIX + jwt.getSubject()))
+		return this.availability
+			.protect("revocation",
+					this.redis.opsForValue().multiGet(List.of(JTI_PREFIX + jti, USER_PREFIX + jwt.getSubject())))
 			.map((values) -> values.get(0) != null || issuedBefore(jwt, values.get(1)))
 			.doOnNext((revoked) -> {
 				if (this.skipping.compareAndSet(true, false)) {
