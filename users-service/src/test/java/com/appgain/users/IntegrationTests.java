@@ -29,8 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The one Spring context every integration test shares: the service on a random port, the
  * MongoDB and Redis fixtures, common-test's key as the signing key (so {@code TestTokens}
  * are accepted) and a second, previous key. Each test sends its requests from its own
- * client address through the (trusted, loopback) proxy header, so the per-address login
- * throttle of one test never touches another.
+ * client address in the header the (trusted, loopback) gateway sets, so the per-address
+ * login throttle of one test never touches another.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "appgain.users.jwt.key-id=" + TestKeys.KEY_ID,
@@ -73,7 +73,7 @@ public abstract class IntegrationTests {
 		this.clientAddress = "10." + random(256) + "." + random(256) + "." + random(256);
 		this.client = WebTestClient.bindToServer()
 			.baseUrl(baseUrl())
-			.defaultHeader("X-Forwarded-For", this.clientAddress)
+			.defaultHeader("X-Client-Address", this.clientAddress)
 			.build();
 	}
 

@@ -17,16 +17,21 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Builds the request a service receives: headers claiming an identity are dropped, since
- * only the verified token (forwarded unchanged) says who the caller is, and the request
- * id the gateway answers with is set so that the service logs the same id.
+ * only the verified token (forwarded unchanged) says who the caller is; every forwarding
+ * header a client sent ({@code Forwarded}, {@code X-Forwarded-*}, {@code X-Real-IP}) is
+ * dropped and replaced by one {@value ClientAddresses#HEADER} the gateway resolved; and
+ * the request id the gateway answers with is set so that the service logs the same id.
  */
 @Component
 class UpstreamRequestHeadersFilter implements GlobalFilter, Ordered {
 
 	private final IdentityHeaders identityHeaders;
 
-	UpstreamRequestHeadersFilter(ApiGatewayProperties properties) {
+	private final ClientAddresses clientAddresses;
+
+	UpstreamRequestHeadersFilter(ApiGatewayProperties properties, ClientAddresses clientAddresses) {
 		this.identityHeaders = new IdentityHeaders(properties.identityHeaders());
+		this.clientAddresses = clientAddresses;
 	}
 
 	@Override
@@ -37,30 +42,27 @@ class UpstreamRequestHeadersFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String requestId = RequestIdFilter.of(exchange);
-		ServerHttpRequest request = exchange.getRequest();
-		if (isClean(request.getHeaders(), requestId)) {
-			return chain.filter(exchange);
-		}
-		ServerHttpRequest upstream = request.mutate().headers((headers) -> rewrite(headers, requestId)).build();
+		String clientAddress = this.clientAddresses.resolve(exchange);
+		ServerHttpRequest upstream = exchange.getRequest()
+			.mutate()
+			.headers((headers) -> rewrite(headers, requestId, clientAddress))
+			.build();
 		return chain.filter(exchange.mutate().request(upstream).build());
 	}
 
-	private boolean isClean(HttpHeaders headers, String requestId) {
-		if (!requestId.equals(headers.getFirst(RequestIdFilter.HEADER))) {
-			return false;
-		}
-		for (String name : headers.headerNames()) {
-			if (this.identityHeaders.matches(name)) {
-				return false;
-			}
-		}
-		return true;
+	private void rewrite(HttpHeaders headers, String requestId, String clientAddress) {
+		List<String> dropped = headers.headerNames()
+			.stream()
+			.filter((name) -> this.identityHeaders.matches(name) || isForwarding(name))
+			.toList();
+		dropped.forEach(headers::remove);
+		headers.set(RequestIdFilter.HEADER, requestId);
+		headers.set(ClientAddresses.HEADER, clientAddress);
 	}
 
-	private void rewrite(HttpHeaders headers, String requestId) {
-		List<String> forged = headers.headerNames().stream().filter(this.identityHeaders::matches).toList();
-		forged.forEach(headers::remove);
-		headers.set(RequestIdFilter.HEADER, requestId);
+	private static boolean isForwarding(String name) {
+		return name.equalsIgnoreCase("Forwarded") || name.regionMatches(true, 0, "X-Forwarded-", 0, 12)
+				|| name.equalsIgnoreCase("X-Real-IP") || name.equalsIgnoreCase(ClientAddresses.HEADER);
 	}
 
 }

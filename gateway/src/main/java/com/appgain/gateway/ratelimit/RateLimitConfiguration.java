@@ -38,8 +38,8 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	KeyResolver callerKeyResolver(ApiGatewayProperties properties) {
-		return new CallerKeyResolver(properties.rateLimit().trustedProxyHops());
+	KeyResolver callerKeyResolver() {
+		return new CallerKeyResolver();
 	}
 
 	@Bean

@@ -109,15 +109,17 @@ class RoutingTests extends GatewayTestSupport {
 	}
 
 	@Test
-	void clientAddressIsForwardedInXForwardedFor() {
+	void clientAddressIsForwardedInXClientAddress() {
 		this.client.get()
 			.uri("/api/examples")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
+			.jsonPath("$.headers.x-client-address")
+			.isEqualTo("127.0.0.1")
 			.jsonPath("$.headers.x-forwarded-for")
-			.isEqualTo("127.0.0.1");
+			.doesNotExist();
 	}
 
 	private WebTestClient.ResponseSpec asNewUser(String uri, String requestId) {

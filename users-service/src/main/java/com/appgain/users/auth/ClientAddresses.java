@@ -4,49 +4,42 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
+import com.appgain.common.api.web.AddressRange;
+
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * The address of the client behind a request. {@code X-Forwarded-For} is read only when
- * the connection comes from a trusted proxy, and then from the right: each trusted hop
- * vouches for the one before it, so the first untrusted address is the client, and
- * whatever a client wrote further left is ignored.
+ * The address of the client behind a request. The gateway resolves it and sends it as
+ * {@value #HEADER}; that header is believed only on a connection from a trusted gateway
+ * address ({@code TRUSTED_GATEWAY_ADDRESSES}). From anyone else the TCP peer is the
+ * client, whatever headers it sent.
  */
 @Component
 class ClientAddresses {
 
-	private static final String FORWARDED_FOR = "X-Forwarded-For";
+	static final String HEADER = "X-Client-Address";
 
-	private final List<AddressRange> trustedProxies;
+	private final List<AddressRange> trustedGateways;
 
 	ClientAddresses(AuthProperties properties) {
-		this.trustedProxies = properties.trustedProxies()
-			.stream()
-			.filter((entry) -> !entry.isBlank())
-			.map(AddressRange::parse)
-			.toList();
+		this.trustedGateways = AddressRange.parseAll(properties.trustedProxies());
 	}
 
 	String of(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
-		InetAddress address = (remote != null) ? remote.getAddress() : null;
-		if (address == null) {
+		InetAddress peer = (remote != null) ? remote.getAddress() : null;
+		if (peer == null) {
 			return "unknown";
 		}
-		List<String> hops = request.getHeaders().getValuesAsList(FORWARDED_FOR);
-		for (int i = hops.size() - 1; i >= 0 && isTrusted(address); i--) {
-			InetAddress hop = AddressRange.literal(hops.get(i).trim());
-			if (hop == null) {
-				break;
+		if (AddressRange.anyContains(this.trustedGateways, peer)) {
+			List<String> claimed = request.getHeaders().getValuesAsList(HEADER);
+			InetAddress client = (claimed.size() == 1) ? AddressRange.literal(claimed.get(0).trim()) : null;
+			if (client != null) {
+				return client.getHostAddress();
 			}
-			address = hop;
 		}
-		return address.getHostAddress();
-	}
-
-	private boolean isTrusted(InetAddress address) {
-		return this.trustedProxies.stream().anyMatch((range) -> range.contains(address));
+		return peer.getHostAddress();
 	}
 
 }

@@ -33,6 +33,14 @@ public class ErrorResponseWriter {
 		return write(exchange, type, message, List.of(), null);
 	}
 
+	/**
+	 * The envelope of a failure with the type's default message, as bytes: for answers
+	 * written below WebFlux, where there is no exchange.
+	 */
+	public byte[] envelope(ErrorType type, String requestId) {
+		return this.jsonMapper.writeValueAsBytes(ErrorBody.of(type, type.defaultMessage(), requestId, List.of()));
+	}
+
 	private Mono<Void> write(ServerWebExchange exchange, ErrorType type, String message,
 			List<ApiException.FieldError> errors, java.time.Duration retryAfter) {
 		ServerHttpResponse response = exchange.getResponse();

@@ -25,10 +25,15 @@ public enum ErrorType {
 
 	PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Request body is too large"),
 
+	URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri_too_long", "Request line is too long"),
+
 	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
 			"Request body must be application/json"),
 
 	TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", "Too many requests"),
+
+	HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request_header_fields_too_large",
+			"Request header fields are too large"),
 
 	SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "Internal server error"),
 

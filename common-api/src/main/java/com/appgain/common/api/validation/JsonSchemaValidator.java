@@ -33,6 +33,8 @@ public class JsonSchemaValidator {
 
 	private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
+	private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
+
 	public JsonSchemaValidator(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -42,7 +44,9 @@ public class JsonSchemaValidator {
 				String name = path.substring(path.lastIndexOf("schemas/") + "schemas/".length(),
 						path.length() - ".json".length());
 				try (InputStream in = resource.getInputStream()) {
-					this.schemas.put(name, registry.getSchema(jsonMapper.readTree(in)));
+					JsonNode document = jsonMapper.readTree(in);
+					this.documents.put(name, document);
+					this.schemas.put(name, registry.getSchema(document));
 				}
 			}
 		}
@@ -85,6 +89,10 @@ public class JsonSchemaValidator {
 		Schema schema = this.schemas.get(name);
 		if (schema == null) {
 			throw new IllegalStateException("No JSON schema named '" + name + "' under classpath:schemas/");
+		}
+		List<ApiException.FieldError> tooLong = LengthLimits.violations(this.documents.get(name), body);
+		if (!tooLong.isEmpty()) {
+			throw ApiException.invalid("Request body does not match the schema", tooLong);
 		}
 		List<Error> errors;
 		try {

@@ -1,6 +1,9 @@
 package com.appgain.common.api.web;
 
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpServerCodec;
 import org.bson.types.ObjectId;
+import reactor.netty.NettyPipeline;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.appgain.common.api.error.ApiErrorWebExceptionHandler;
@@ -10,17 +13,21 @@ import com.appgain.common.api.validation.JsonSchemaValidator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * The blueprint's {@code api/} package for a reactive service: the error envelope for
- * every failure, request ids, the body size limit and JSON Schema validation.
+ * every failure, request ids, the body size limit, checked query parameters and JSON
+ * Schema validation.
  */
 @AutoConfiguration(before = WebFluxAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -59,6 +66,12 @@ public final class CommonApiAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	QueryParameterFilter queryParameterFilter() {
+		return new QueryParameterFilter();
+	}
+
+	@Bean
 	WebFluxConfigurer bodySizeLimitCodecConfigurer(ApiWebProperties properties) {
 		return new WebFluxConfigurer() {
 			@Override
@@ -72,6 +85,23 @@ public final class CommonApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	JsonSchemaValidator jsonSchemaValidator(ObjectProvider<JsonMapper> jsonMapper) {
 		return new JsonSchemaValidator(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(NettyServerCustomizer.class)
+	static class NettyDecodingFailures {
+
+		@Bean
+		NettyServerCustomizer decodingFailureEnvelopeCustomizer(ErrorResponseWriter writer) {
+			return (server) -> server.doOnChannelInit((observer, channel, address) -> {
+				ChannelPipeline pipeline = channel.pipeline();
+				if (pipeline.get(NettyPipeline.HttpCodec) instanceof HttpServerCodec) {
+					pipeline.addAfter(NettyPipeline.HttpCodec, DecodingFailureEnvelope.NAME,
+							new DecodingFailureEnvelope(writer));
+				}
+			});
+		}
+
 	}
 
 }

@@ -43,7 +43,7 @@ public class RequestIdFilter implements WebFilter, Ordered {
 
 	// Not UUID.randomUUID(): SecureRandom may read /dev/urandom, a blocking call on the
 	// event loop, and a request id needs uniqueness, not unpredictability.
-	private static String newId() {
+	static String newId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
 		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

@@ -1,14 +1,16 @@
-package com.appgain.users.auth;
+package com.appgain.common.api.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * An IP address or CIDR range ({@code 10.0.0.0/8}, {@code ::1}). Only address literals
  * are parsed, so a host name in a header can never trigger a (blocking) DNS lookup.
  */
-final class AddressRange {
+public final class AddressRange {
 
 	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -23,7 +25,7 @@ final class AddressRange {
 		this.prefixLength = prefixLength;
 	}
 
-	static AddressRange parse(String range) {
+	public static AddressRange parse(String range) {
 		String[] parts = range.trim().split("/", 2);
 		InetAddress address = literal(parts[0]);
 		if (address == null) {
@@ -37,8 +39,18 @@ final class AddressRange {
 		return new AddressRange(address.getAddress(), prefixLength);
 	}
 
+	/** The ranges of a configured list; blank entries are skipped. */
+	public static List<AddressRange> parseAll(Collection<String> ranges) {
+		return ranges.stream().filter((range) -> !range.isBlank()).map(AddressRange::parse).toList();
+	}
+
+	/** Whether any of the ranges contains the address. */
+	public static boolean anyContains(List<AddressRange> ranges, InetAddress address) {
+		return ranges.stream().anyMatch((range) -> range.contains(address));
+	}
+
 	/** The address a literal stands for, or {@code null} for anything else. */
-	static InetAddress literal(String value) {
+	public static InetAddress literal(String value) {
 		if (value == null || !(IPV4.matcher(value).matches() || IPV6.matcher(value).matches())) {
 			return null;
 		}
@@ -50,7 +62,7 @@ final class AddressRange {
 		}
 	}
 
-	boolean contains(InetAddress address) {
+	public boolean contains(InetAddress address) {
 		byte[] candidate = address.getAddress();
 		if (candidate.length != this.network.length) {
 			return false;

@@ -1,0 +1,116 @@
+package com.appgain.fault;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Requests at a fixed rate whatever the answers take (an open model: a slow answer does
+ * not slow the load down), each outcome kept with the second it was sent in.
+ */
+final class SteadyLoad {
+
+	private final String name;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.version(HttpClient.Version.HTTP_1_1)
+		.build();
+
+	private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+
+	private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+
+	private final List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
+
+	private final long startNanos = System.nanoTime();
+
+	private SteadyLoad(String name) {
+		this.name = name;
+	}
+
+	/**
+	 * Start sending.
+	 * @param name what the load is, for the report
+	 * @param perSecond the rate
+	 * @param requests makes each request (with its own timeout)
+	 * @return the running load
+	 */
+	static SteadyLoad start(String name, int perSecond, Supplier<HttpRequest> requests) {
+		SteadyLoad load = new SteadyLoad(name);
+		load.clock.scheduleAtFixedRate(() -> load.send(requests.get()), 0, 1_000_000 / perSecond,
+				TimeUnit.MICROSECONDS);
+		return load;
+	}
+
+	/** Seconds since the load started. */
+	double elapsed() {
+		return (System.nanoTime() - this.startNanos) / 1e9;
+	}
+
+	private void send(HttpRequest request) {
+		long sent = System.nanoTime();
+		CompletableFuture<?> call = this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+			.handle((response, failure) -> {
+				long done = System.nanoTime();
+				this.outcomes.add(new Outcome((sent - this.startNanos) / 1e9, (done - sent) / 1_000_000,
+						(response != null) ? response.statusCode() : -1,
+						(response != null) ? response.body() : String.valueOf(failure)));
+				return null;
+			});
+		this.inFlight.add(call);
+	}
+
+	/**
+	 * Stop sending, wait for the answers still due (bounded by the requests' timeouts),
+	 * print one line per second and return the outcomes.
+	 * @return what happened
+	 */
+	Report stop() throws InterruptedException {
+		this.clock.shutdownNow();
+		this.clock.awaitTermination(5, TimeUnit.SECONDS);
+		List<CompletableFuture<?>> pending;
+		synchronized (this.inFlight) {
+			pending = new ArrayList<>(this.inFlight);
+		}
+		try {
+			CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			// the outcomes of what did not finish are missing, and counted as failures
+			// below
+		}
+		Report report;
+		synchronized (this.outcomes) {
+			report = new Report(this.name, new ArrayList<>(this.outcomes), pending.size());
+		}
+		report.print();
+		return report;
+	}
+
+	/**
+	 * One request.
+	 *
+	 * @param second when it was sent, in seconds since the load started
+	 * @param millis how long its answer took
+	 * @param status the HTTP status, -1 when none came
+	 * @param body the answer, or the exception
+	 */
+	record Outcome(double second, long millis, int status, String body) {
+
+		boolean succeeded() {
+			return this.status >= 200 && this.status < 300;
+		}
+
+	}
+
+}
