@@ -34,6 +34,9 @@ final class Platform implements AutoCloseable {
 
 	private final Path dataDir;
 
+	/** Each started process's Prometheus endpoint, by process name. */
+	final Map<String, String> metricsUrls = new java.util.LinkedHashMap<>();
+
 	final int mongoPort = freePort();
 
 	final int redisPort = freePort();
@@ -58,6 +61,7 @@ final class Platform implements AutoCloseable {
 		Process registry = start("registry", "registry", Map.of("PORT", String.valueOf(this.registryPort)));
 		await("registry", Duration.ofSeconds(120),
 				() -> ok("http://127.0.0.1:" + this.registryPort + "/actuator/health"), registry);
+		this.metricsUrls.put("registry", "http://127.0.0.1:" + this.registryPort + "/actuator/prometheus");
 		return this;
 	}
 
@@ -74,12 +78,14 @@ final class Platform implements AutoCloseable {
 		Process process = start(module, name, env);
 		await(name, Duration.ofSeconds(180), () -> ok("http://127.0.0.1:" + port + "/actuator/health/readiness"),
 				process);
+		this.metricsUrls.put(name, "http://127.0.0.1:" + port + "/actuator/prometheus");
 		return process;
 	}
 
 	Process startGateway() throws Exception {
 		Process gateway = start("gateway", "gateway", Map.of("PORT", String.valueOf(this.gatewayPort)));
 		await("gateway", Duration.ofSeconds(120), () -> ok(gatewayUrl() + "/actuator/health/readiness"), gateway);
+		this.metricsUrls.put("gateway", gatewayUrl() + "/actuator/prometheus");
 		return gateway;
 	}
 
