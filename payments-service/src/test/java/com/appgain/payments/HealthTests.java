@@ -4,19 +4,29 @@ import org.junit.jupiter.api.Test;
 
 import com.appgain.common.test.TestTokens;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class HealthTests extends PaymentsServiceIntegrationTest {
 
+	@LocalManagementPort
+	private int managementPort;
+
+	private WebTestClient management() {
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.managementPort).build();
+	}
+
 	@Test
 	void theServiceIsReady() {
-		this.http.get().uri("/readyz").exchange().expectStatus().isOk();
-		this.http.get().uri("/livez").exchange().expectStatus().isOk();
+		management().get().uri("/readyz").exchange().expectStatus().isOk();
+		management().get().uri("/livez").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
 	}
 
 	@Test
 	void anAdminSeesWhetherStripeIsConfigured() {
-		this.http.get()
+		management().get()
 			.uri("/actuator/health")
 			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(newUser())))
 			.exchange()
@@ -33,7 +43,7 @@ class HealthTests extends PaymentsServiceIntegrationTest {
 
 	@Test
 	void othersSeeNoDetails() {
-		this.http.get()
+		management().get()
 			.uri("/actuator/health")
 			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.user(newUser())))
 			.exchange()
@@ -44,14 +54,14 @@ class HealthTests extends PaymentsServiceIntegrationTest {
 			.isEqualTo("UP")
 			.jsonPath("$.components")
 			.doesNotExist();
-		this.http.get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components").doesNotExist();
+		management().get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components").doesNotExist();
 	}
 
 	@Test
 	void paymentMetricsArePublished() {
 		createPayment(newUser(), 100);
 
-		this.http.get()
+		management().get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()

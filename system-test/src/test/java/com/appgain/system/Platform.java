@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * The suite as it runs for real: devstack, registry, services and the gateway, each the
- * jar the build produced, started as its own process on free ports, logging to
+ * jar the build produced, started as its own process on free ports (actuator on a
+ * management port of its own), with the registry's credentials, logging to
  * {@code target/system-logs/}.
  */
 final class Platform implements AutoCloseable {
@@ -45,6 +47,12 @@ final class Platform implements AutoCloseable {
 
 	final int gatewayPort = freePort();
 
+	final String registryPassword = UUID.randomUUID().toString();
+
+	private final Map<String, Integer> managementPorts = new HashMap<>();
+
+	private String jwksUri;
+
 	Platform() throws IOException {
 		Files.createDirectories(LOGS);
 		this.dataDir = Files.createTempDirectory("appgain-system");
@@ -59,9 +67,8 @@ final class Platform implements AutoCloseable {
 				String.valueOf(this.mongoPort), "REDIS_PORT", String.valueOf(this.redisPort)));
 		await("devstack", Duration.ofSeconds(60), () -> logContains("devstack", "devstack ready"), devstack);
 		Process registry = start("registry", "registry", Map.of("PORT", String.valueOf(this.registryPort)));
-		await("registry", Duration.ofSeconds(120),
-				() -> ok("http://127.0.0.1:" + this.registryPort + "/actuator/health"), registry);
-		this.metricsUrls.put("registry", "http://127.0.0.1:" + this.registryPort + "/actuator/prometheus");
+		await("registry", Duration.ofSeconds(120), () -> ok(managementUrl("registry") + "/actuator/health"), registry);
+		this.metricsUrls.put("registry", managementUrl("registry") + "/actuator/prometheus");
 		return this;
 	}
 
@@ -76,16 +83,18 @@ final class Platform implements AutoCloseable {
 				"mongodb://127.0.0.1:" + this.mongoPort + "/" + name, "ADMIN_EMAIL", "admin@system.test",
 				"ADMIN_PASSWORD", "system-admin-pw"));
 		Process process = start(module, name, env);
-		await(name, Duration.ofSeconds(180), () -> ok("http://127.0.0.1:" + port + "/actuator/health/readiness"),
-				process);
-		this.metricsUrls.put(name, "http://127.0.0.1:" + port + "/actuator/prometheus");
+		await(name, Duration.ofSeconds(180), () -> ok(managementUrl(name) + "/readyz"), process);
+		this.metricsUrls.put(name, managementUrl(name) + "/actuator/prometheus");
+		if (name.equals("users")) {
+			this.jwksUri = "http://127.0.0.1:" + port + "/api/users/.well-known/jwks.json";
+		}
 		return process;
 	}
 
 	Process startGateway() throws Exception {
 		Process gateway = start("gateway", "gateway", Map.of("PORT", String.valueOf(this.gatewayPort)));
-		await("gateway", Duration.ofSeconds(120), () -> ok(gatewayUrl() + "/actuator/health/readiness"), gateway);
-		this.metricsUrls.put("gateway", gatewayUrl() + "/actuator/prometheus");
+		await("gateway", Duration.ofSeconds(120), () -> ok(managementUrl("gateway") + "/readyz"), gateway);
+		this.metricsUrls.put("gateway", managementUrl("gateway") + "/actuator/prometheus");
 		return gateway;
 	}
 
@@ -109,18 +118,31 @@ final class Platform implements AutoCloseable {
 				null);
 	}
 
-	private Process start(String module, String name, Map<String, String> env) throws IOException {
+	/** Where {@code name}'s actuator and probes answer. */
+	String managementUrl(String name) {
+		return "http://127.0.0.1:" + this.managementPorts.get(name);
+	}
+
+	/** Starts a module without waiting for it; {@code env} overrides the platform's. */
+	Process start(String module, String name, Map<String, String> env) throws IOException {
 		Path jar = Files.list(ROOT.resolve(module).resolve("target"))
 			.filter((file) -> file.toString().endsWith(".jar") && !file.toString().endsWith("-plain.jar"))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No jar for " + module + ": run the build first"));
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
-		builder.environment().putAll(env);
+		int managementPort = freePort();
+		this.managementPorts.put(name, managementPort);
+		builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
+		builder.environment().put("REGISTRY_PASSWORD", this.registryPassword);
+		if (this.jwksUri != null) {
+			builder.environment().put("JWT_JWKS_URI", this.jwksUri);
+		}
 		builder.environment().put("DATA_DIR", this.dataDir.toString());
 		builder.environment().put("REDIS_URL", "redis://127.0.0.1:" + this.redisPort);
 		builder.environment().put("EUREKA_URL", "http://127.0.0.1:" + this.registryPort + "/eureka/");
 		builder.environment().put("LOG_FORMAT", "");
+		builder.environment().putAll(env);
 		builder.redirectErrorStream(true).redirectOutput(LOGS.resolve(name + ".log").toFile());
 		Process process = builder.start();
 		this.processes.add(process);
@@ -154,7 +176,7 @@ final class Platform implements AutoCloseable {
 		}
 	}
 
-	private boolean logContains(String name, String text) {
+	boolean logContains(String name, String text) {
 		try {
 			return Files.readString(LOGS.resolve(name + ".log")).contains(text);
 		}

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import com.appgain.gateway.GatewayTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -15,6 +16,9 @@ class RoutingTests extends GatewayTestSupport {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Test
 	void requestReachesTheServiceNamedInThePathWithPathAndQueryUnchanged() {
@@ -80,17 +84,21 @@ class RoutingTests extends GatewayTestSupport {
 	}
 
 	@Test
-	void actuatorPathsAreTheGatewaysOwn() {
+	void actuatorIsTheGatewaysOwnOnItsManagementPortOnly() {
 		String requestId = newRequestId();
-		this.client.get()
+		WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.build()
+			.get()
 			.uri("/actuator/health")
-			.header("X-Request-Id", requestId)
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");
+		expectEnvelope(this.client.get().uri("/actuator/prometheus").header("X-Request-Id", requestId).exchange(), 404,
+				"not_found");
 		expectEnvelope(asNewUser("/actuator/env", requestId), 404, "not_found");
 		assertThat(upstream.calls(requestId)).isZero();
 	}
