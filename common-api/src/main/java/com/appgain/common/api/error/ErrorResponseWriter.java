@@ -1,6 +1,7 @@
 package com.appgain.common.api.error;
 
 import java.util.List;
+import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,6 +10,7 @@ import com.appgain.common.api.web.RequestIdFilter;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -34,11 +36,19 @@ public class ErrorResponseWriter {
 	}
 
 	/**
-	 * The envelope of a failure with the type's default message, as bytes: for answers
-	 * written below WebFlux, where there is no exchange.
+	 * The envelope of a failure with this HTTP status, as bytes: for answers written
+	 * below WebFlux, where there is no exchange. A status the suite has no type for keeps
+	 * its own code, with its reason phrase as message and error code.
 	 */
-	public byte[] envelope(ErrorType type, String requestId) {
-		return this.jsonMapper.writeValueAsBytes(ErrorBody.of(type, type.defaultMessage(), requestId, List.of()));
+	public byte[] envelope(int status, String requestId) {
+		ErrorType type = ErrorType.of(status);
+		if (type.status().value() == status) {
+			return this.jsonMapper.writeValueAsBytes(ErrorBody.of(type, type.defaultMessage(), requestId, List.of()));
+		}
+		HttpStatus known = HttpStatus.resolve(status);
+		String reason = (known != null) ? known.getReasonPhrase() : "Request refused";
+		String code = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+		return this.jsonMapper.writeValueAsBytes(new ErrorBody("failed", reason, code, status, requestId, List.of()));
 	}
 
 	private Mono<Void> write(ServerWebExchange exchange, ErrorType type, String message,

@@ -89,15 +89,14 @@ public final class CommonApiAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(NettyServerCustomizer.class)
-	static class NettyDecodingFailures {
+	static class BareErrorEnvelopes {
 
 		@Bean
-		NettyServerCustomizer decodingFailureEnvelopeCustomizer(ErrorResponseWriter writer) {
+		NettyServerCustomizer bareErrorEnvelopeCustomizer(ErrorResponseWriter writer) {
 			return (server) -> server.doOnChannelInit((observer, channel, address) -> {
 				ChannelPipeline pipeline = channel.pipeline();
 				if (pipeline.get(NettyPipeline.HttpCodec) instanceof HttpServerCodec) {
-					pipeline.addAfter(NettyPipeline.HttpCodec, DecodingFailureEnvelope.NAME,
-							new DecodingFailureEnvelope(writer));
+					pipeline.addAfter(NettyPipeline.HttpCodec, BareErrorEnvelope.NAME, new BareErrorEnvelope(writer));
 				}
 			});
 		}

@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests Reactor Netty refuses before WebFlux sees them, sent as raw bytes: each answer
- * is still the envelope.
+ * Requests refused below WebFlux (by Reactor Netty, or by Spring's adapter for a URI it
+ * cannot parse), sent as raw bytes: each answer is still the envelope.
  */
 class NettyRejectionTests extends ApiTestSupport {
 
@@ -53,6 +53,18 @@ class NettyRejectionTests extends ApiTestSupport {
 	@Test
 	void aHeaderNameWithASpaceIsBadRequestWithTheEnvelope() throws IOException {
 		expectEnvelope(send("GET /api/items/public HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n"), 400, "bad_request");
+	}
+
+	@Test
+	void aQueryWithABrokenPercentEscapeIsBadRequestWithTheEnvelope() throws IOException {
+		expectEnvelope(send("GET /api/items/public?search=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 400,
+				"bad_request");
+	}
+
+	@Test
+	void theSameRefusalOfAHeadRequestHasNoBody() throws IOException {
+		String response = send("HEAD /api/items/public?search=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\n");
 	}
 
 	@Test
