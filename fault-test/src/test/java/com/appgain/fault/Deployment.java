@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -59,6 +61,8 @@ final class Deployment implements AutoCloseable {
 
 	private final Map<String, Service> services = new LinkedHashMap<>();
 
+	private final Set<String> logged = new HashSet<>();
+
 	final Network network;
 
 	final Host gateway;
@@ -95,6 +99,7 @@ final class Deployment implements AutoCloseable {
 		this.registry2 = this.network.host("reg2", 31);
 		// a second client, for what must come from another address (a caller's own limit)
 		this.probe = this.network.host("probe", 50);
+		this.network.connect();
 	}
 
 	/**
@@ -119,8 +124,10 @@ final class Deployment implements AutoCloseable {
 				"http://" + Network.CLIENT + ":9", "STRIPE_WEBHOOK_SECRET", "whsec_fault_test"));
 		start("gateway", this.gateway,
 				Map.of("GATEWAY_RATE_LIMIT_REPLENISH_RATE", "50", "GATEWAY_RATE_LIMIT_BURST_CAPACITY", "100"));
+		// one bound for all: they start together, and on a busy machine slowly
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(600));
 		for (Service service : this.services.values()) {
-			awaitReady(service, Duration.ofSeconds(240));
+			awaitReady(service, Duration.ofMillis(Math.max(0, Duration.between(Instant.now(), deadline).toMillis())));
 		}
 		await("both registry peers list every instance", Duration.ofSeconds(90),
 				() -> instancesUp(this.registry1, "EXAMPLES") == 2 && instancesUp(this.registry2, "EXAMPLES") == 2
@@ -202,14 +209,18 @@ final class Deployment implements AutoCloseable {
 	}
 
 	private Process launch(String name, Host host, List<String> command, Map<String, String> env) throws IOException {
-		// ip netns exec execs the command: the process is the service itself, so signals
-		// reach it
-		List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", host.namespace()));
+		// setsid and ip netns exec both exec the command: the process is the service
+		// itself, so signals reach it. Its own session, as on a host of its own: the
+		// kernel's autogroups then schedule each host apart, not all nine as one process.
+		List<String> full = new ArrayList<>(List.of("setsid", "ip", "netns", "exec", host.namespace()));
 		full.addAll(command);
 		ProcessBuilder builder = new ProcessBuilder(full);
 		builder.environment().putAll(env);
+		// a restart appends to the log of the same run
+		File log = LOGS.resolve(name + ".log").toFile();
 		builder.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile()));
+			.redirectOutput(
+					this.logged.add(name) ? ProcessBuilder.Redirect.to(log) : ProcessBuilder.Redirect.appendTo(log));
 		return builder.start();
 	}
 
@@ -299,7 +310,7 @@ final class Deployment implements AutoCloseable {
 				throw new IllegalStateException(what + " exited with " + process.exitValue() + ", see " + LOGS);
 			}
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException(what + " not ready after " + timeout + ", see " + LOGS);
+				throw new IllegalStateException(what + " not ready in time (" + timeout + " left), see " + LOGS);
 			}
 			Thread.sleep(250);
 		}

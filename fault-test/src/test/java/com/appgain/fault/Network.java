@@ -24,6 +24,8 @@ final class Network implements AutoCloseable {
 
 	private final List<Host> hosts = new ArrayList<>();
 
+	private final StringBuilder setup = new StringBuilder();
+
 	private final Thread cleanupOnExit = new Thread(Network::removeAll, "fault-test-network-cleanup");
 
 	private Network() {
@@ -64,23 +66,28 @@ final class Network implements AutoCloseable {
 	}
 
 	/**
-	 * Add a host with its own network stack.
+	 * Add a host with its own network stack; it exists once {@link #connect()} has run.
 	 * @param name short name, at most 8 characters
 	 * @param lastOctet its address in the test subnet
 	 * @return the host
 	 */
 	Host host(String name, int lastOctet) {
 		Host host = new Host(PREFIX + "-" + name, SUBNET + "." + lastOctet);
-		String outside = host.namespace() + "-h";
-		must("ip", "netns", "add", host.namespace());
-		must("ip", "link", "add", outside, "type", "veth", "peer", "name", "eth0", "netns", host.namespace());
-		must("ip", "link", "set", outside, "master", BRIDGE);
-		must("ip", "link", "set", outside, "up");
-		host.exec("ip", "addr", "add", host.address() + "/24", "dev", "eth0");
-		host.exec("ip", "link", "set", "eth0", "up");
-		host.exec("ip", "link", "set", "lo", "up");
+		String ns = host.namespace();
+		String outside = ns + "-h";
+		this.setup.append(String.join("\n", "ip netns add " + ns,
+				"ip link add " + outside + " type veth peer name eth0 netns " + ns,
+				"ip link set " + outside + " master " + BRIDGE, "ip link set " + outside + " up",
+				"ip -n " + ns + " addr add " + host.address() + "/24 dev eth0", "ip -n " + ns + " link set eth0 up",
+				"ip -n " + ns + " link set lo up", ""));
 		this.hosts.add(host);
 		return host;
+	}
+
+	/** Create the hosts added so far, in one shell rather than a process per command. */
+	void connect() {
+		must("sh", "-e", "-c", this.setup.toString());
+		this.setup.setLength(0);
 	}
 
 	@Override
