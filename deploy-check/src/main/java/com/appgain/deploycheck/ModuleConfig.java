@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * The environment variables one module's configuration reads: every {@code ${VAR...}}
  * placeholder in its {@code src/main/resources/application*.yml|yaml|properties}, per
- * profile, plus, for a module built on common-api, the placeholders of common-api's
- * sources (its defaults, e.g. {@code ${SENTRY_DSN:}}).
+ * profile, and in its Java sources ({@code @Value("${REGISTRY_USER:appgain}")}), plus,
+ * for a module built on common-api, the placeholders of common-api's sources (its
+ * defaults, e.g. {@code ${SENTRY_DSN:}}).
  */
 public final class ModuleConfig {
 
@@ -73,6 +74,10 @@ public final class ModuleConfig {
 					}
 				}
 			}
+		}
+		// placeholders in the module's own code too: @Value("${REGISTRY_USER:appgain}")
+		for (Path source : javaSources(directory.resolve("src/main/java"))) {
+			record(uses, null, Yamls.read(source));
 		}
 		boolean commonApi = Yamls.read(directory.resolve("pom.xml")).contains("<artifactId>common-api</artifactId>");
 		if (commonApi) {

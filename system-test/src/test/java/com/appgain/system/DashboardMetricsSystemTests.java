@@ -51,7 +51,9 @@ class DashboardMetricsSystemTests {
 
 	@BeforeAll
 	static void startAndDriveThePlatform() throws Exception {
-		platform = new Platform().startInfrastructure();
+		// assigned first, so that @AfterAll stops whatever started if a start fails
+		platform = new Platform();
+		platform.startInfrastructure();
 		platform.startService("users-service", "users", Map.of());
 		platform.startService("example-service", "examples", Map.of());
 		platform.startService("payments-service", "payments", Map.of("STRIPE_API_KEY", FakeStripe.API_KEY,
