@@ -1,5 +1,6 @@
 package com.appgain.users;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,8 +38,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"appgain.users.jwt.access-token-ttl=15m", "appgain.users.password.memory-kib=1024",
 				"appgain.users.password.iterations=1", "appgain.users.auth.max-failures-per-account=3",
 				"appgain.users.auth.max-failures-per-ip=5", "appgain.users.admin.email=" + IntegrationTests.ADMIN_EMAIL,
-				"appgain.users.admin.password=" + IntegrationTests.ADMIN_PASSWORD,
-				"logging.structured.format.console=" })
+				"appgain.users.admin.password=" + IntegrationTests.ADMIN_PASSWORD, "logging.structured.format.console=",
+				// a shared, busy test machine: a slow Redis answer must not read as an
+				// outage
+				"spring.data.redis.timeout=5s" })
 public abstract class IntegrationTests {
 
 	protected static final String ADMIN_EMAIL = "root@appgain.test";
@@ -74,6 +77,7 @@ public abstract class IntegrationTests {
 		this.client = WebTestClient.bindToServer()
 			.baseUrl(baseUrl())
 			.defaultHeader("X-Client-Address", this.clientAddress)
+			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 	}
 

@@ -55,11 +55,11 @@ class AuthService {
 
 	Mono<Session> login(LoginRequest request, String clientAddress) {
 		String email = User.normaliseEmail(request.email());
-		return this.throttle.check(email, clientAddress)
+		return this.throttle.attempt(email, clientAddress)
 			.then(verify(email, request.password()))
-			.switchIfEmpty(Mono.defer(() -> failed(email, clientAddress)))
+			.switchIfEmpty(Mono.defer(() -> failed(clientAddress)))
 			.flatMap(this::requireActive)
-			.flatMap((user) -> this.throttle.reset(email).thenReturn(user))
+			.flatMap((user) -> this.throttle.succeeded(email, clientAddress).thenReturn(user))
 			.flatMap(this::startSession)
 			.doOnNext((session) -> log("login.succeeded", session.user(), "Login succeeded"));
 	}
@@ -114,13 +114,13 @@ class AuthService {
 				.flatMap((matches) -> matches ? Mono.justOrEmpty(user) : Mono.empty()));
 	}
 
-	private Mono<User> failed(String email, String clientAddress) {
+	// the attempt was counted before the password was checked
+	private Mono<User> failed(String clientAddress) {
 		logger.atInfo()
 			.addKeyValue("event", "login.failed")
 			.addKeyValue("client_ip", clientAddress)
 			.log("Login failed: invalid email or password");
-		return this.throttle.recordFailure(email, clientAddress)
-			.then(Mono.error(() -> ApiException.unauthorized(INVALID_CREDENTIALS)));
+		return Mono.error(() -> ApiException.unauthorized(INVALID_CREDENTIALS));
 	}
 
 	private Mono<User> requireActive(User user) {

@@ -15,11 +15,12 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per account and per client address in Redis, in a fixed window
- * that starts at the first failure; once either count reaches its limit, further attempts
- * are refused until the window ends. Each step is one script, so one round trip. If Redis
- * cannot be reached, logins are not throttled (and a warning is logged) rather than
- * refused.
+ * Counts login attempts per account and per client address in Redis, in a fixed window
+ * that starts at the first attempt. Each attempt is counted before the password is
+ * checked, in one script that refuses at the limit or else counts, so parallel attempts
+ * cannot all slip past a check made before any of them failed. A successful login gives
+ * its attempt back. If Redis cannot be reached, logins are not throttled (and a warning
+ * is logged) rather than refused.
  */
 @Component
 class LoginThrottle {
@@ -30,24 +31,37 @@ class LoginThrottle {
 
 	private static final String ADDRESS_PREFIX = "users:login-failures:ip:";
 
-	// Milliseconds until the first key at its limit (ARGV[i]) expires; 0 when none is.
-	private static final RedisScript<Long> WAIT = RedisScript.of("""
+	// ARGV: the limit of each key, then the window in ms. Returns 0 when the attempt is
+	// counted, else the milliseconds until the first key at its limit expires.
+	private static final RedisScript<Long> ATTEMPT = RedisScript.of("""
+			local window = tonumber(ARGV[#KEYS + 1])
 			local wait = 0
 			for i, key in ipairs(KEYS) do
-			  local count = tonumber(redis.call('GET', key) or '0')
-			  if count >= tonumber(ARGV[i]) then
-			    wait = math.max(wait, redis.call('PTTL', key))
+			  if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[i]) then
+			    local ttl = redis.call('PTTL', key)
+			    if ttl < 0 then
+			      redis.call('PEXPIRE', key, window)
+			      ttl = window
+			    end
+			    wait = math.max(wait, ttl)
 			  end
 			end
-			return wait
-			""", Long.class);
-
-	// Counts one failure on every key; the window starts with a key's first failure.
-	private static final RedisScript<Long> RECORD = RedisScript.of("""
+			if wait > 0 then
+			  return wait
+			end
 			for _, key in ipairs(KEYS) do
 			  if redis.call('INCR', key) == 1 then
-			    redis.call('PEXPIRE', key, ARGV[1])
+			    redis.call('PEXPIRE', key, window)
 			  end
+			end
+			return 0
+			""", Long.class);
+
+	// The account's attempts are forgotten; the address gives back this one attempt.
+	private static final RedisScript<Long> SUCCEEDED = RedisScript.of("""
+			redis.call('DEL', KEYS[1])
+			if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then
+			  redis.call('DECR', KEYS[2])
 			end
 			return 0
 			""", Long.class);
@@ -64,11 +78,14 @@ class LoginThrottle {
 		this.properties = properties;
 	}
 
-	/** Completes, or fails with a 429 carrying how long to wait. */
-	Mono<Void> check(String email, String address) {
-		List<String> limits = List.of(Integer.toString(this.properties.maxFailuresPerAccount()),
-				Integer.toString(this.properties.maxFailuresPerIp()));
-		return this.redis.execute(WAIT, keys(email, address), limits)
+	/**
+	 * Counts an attempt and completes, or fails with a 429 carrying how long to wait.
+	 */
+	Mono<Void> attempt(String email, String address) {
+		List<String> args = List.of(Integer.toString(this.properties.maxFailuresPerAccount()),
+				Integer.toString(this.properties.maxFailuresPerIp()),
+				Long.toString(this.properties.failureWindow().toMillis()));
+		return this.redis.execute(ATTEMPT, keys(email, address), args)
 			.next()
 			.onErrorResume((ex) -> unavailable(ex, 0L))
 			.filter((wait) -> wait > 0)
@@ -77,16 +94,9 @@ class LoginThrottle {
 							Duration.ofMillis(wait).plusSeconds(1))));
 	}
 
-	Mono<Void> recordFailure(String email, String address) {
-		return this.redis
-			.execute(RECORD, keys(email, address), List.of(Long.toString(this.properties.failureWindow().toMillis())))
-			.then()
-			.onErrorResume((ex) -> unavailable(ex, null));
-	}
-
-	/** A successful login forgets the account's failures, not the address's. */
-	Mono<Void> reset(String email) {
-		return this.availability.protect("login-throttle", this.redis.delete(ACCOUNT_PREFIX + email))
+	/** A successful login: the account starts afresh. */
+	Mono<Void> succeeded(String email, String address) {
+		return this.redis.execute(SUCCEEDED, keys(email, address), List.of())
 			.then()
 			.onErrorResume((ex) -> unavailable(ex, null));
 	}

@@ -10,6 +10,7 @@ import reactor.core.scheduler.Schedulers;
 
 import com.appgain.common.api.security.ApiSecurityProperties;
 import com.appgain.common.api.security.Role;
+import com.appgain.common.api.security.TokenDenylist;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class AccessTokens {
 
 	/** Claim naming the session (refresh-token family) a token was issued for. */
-	public static final String SESSION_CLAIM = "sid";
+	public static final String SESSION_CLAIM = TokenDenylist.SESSION_CLAIM;
 
 	private final JwtEncoder encoder;
 

@@ -12,9 +12,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the account named by {@code ADMIN_EMAIL} exists and is an administrator, so
- * a fresh platform can be administered. Idempotent, safe when replicas start together,
- * and it never changes the password of an existing account.
+ * Creates the administrator named by {@code ADMIN_EMAIL} when no account has that email,
+ * so a fresh platform can be administered. It never changes an existing account: one that
+ * somebody registered with that email is not promoted (an error is logged), and the
+ * account it created earlier is left as administrators have since made it. Idempotent and
+ * safe when replicas start together.
  */
 @Component
 public class AdminBootstrap {
@@ -39,23 +41,44 @@ public class AdminBootstrap {
 	}
 
 	/**
-	 * The administrator account, created or promoted as needed; empty if none is
-	 * configured.
+	 * The administrator account this service created, now or before; empty if none is
+	 * configured or the email belongs to somebody else's account.
 	 */
 	public Mono<User> ensureAdmin() {
 		if (!this.properties.isConfigured()) {
 			return Mono.empty();
 		}
 		String email = User.normaliseEmail(this.properties.email());
-		return this.hasher.hash(this.properties.password())
-			.map((hash) -> User.create(email, "Administrator", hash, Role.ADMIN, Instant.now()))
-			.flatMap((admin) -> this.store.upsertAdmin(admin)
-				// another replica inserted it first: now the upsert finds and promotes it
-				.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.upsertAdmin(admin)))
+		return this.store.findByEmail(email)
+			.switchIfEmpty(Mono.defer(() -> create(email)))
+			.filter((account) -> isOurs(account))
 			.doOnNext((admin) -> logger.atInfo()
 				.addKeyValue("event", "admin.ensured")
 				.addKeyValue("user_id", admin.idString())
 				.log("The configured administrator is present"));
+	}
+
+	private Mono<User> create(String email) {
+		return this.hasher.hash(this.properties.password())
+			.map((hash) -> User.createBootstrapAdmin(email, hash, Instant.now()))
+			.flatMap(this.store::insert)
+			// another replica inserted it first
+			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findByEmail(email));
+	}
+
+	private static boolean isOurs(User account) {
+		// an administrator already (created before the flag existed, or promoted by
+		// hand):
+		// nothing to promote, nothing to warn about
+		if (account.isBootstrapAdmin() || account.toRole() == Role.ADMIN) {
+			return true;
+		}
+		logger.atError()
+			.addKeyValue("event", "admin.email_taken")
+			.addKeyValue("user_id", account.idString())
+			.log("ADMIN_EMAIL belongs to an account this service did not create; it is not promoted. "
+					+ "Choose another ADMIN_EMAIL, or have an administrator promote that account.");
+		return false;
 	}
 
 	private static void requireUsablePassword(AdminProperties properties) {

@@ -85,14 +85,22 @@ public class UserService {
 					.flatMap((updated) -> afterRoleChange(caller, updated)));
 	}
 
-	/** Enables or disables a user; a disabled user's tokens and sessions end at once. */
+	/**
+	 * Enables or disables a user; a disabled user's tokens and sessions end at once,
+	 * every time the user is set disabled.
+	 */
 	public Mono<User> changeStatus(AuthenticatedUser caller, ObjectId id, UserStatus status) {
 		if (caller.owns(id.toHexString()) && status != UserStatus.ACTIVE) {
 			return Mono.error(ApiException.conflict("Administrators cannot disable their own account"));
 		}
-		return get(id).flatMap((user) -> status.value().equals(user.status()) ? Mono.just(user)
-				: apply(id, Update.update("status", status.value()))
-					.flatMap((updated) -> afterStatusChange(caller, updated)));
+		return get(id)
+			.flatMap((user) -> status.value().equals(user.status()) ? Mono.just(user)
+					: apply(id, Update.update("status", status.value()))
+						.doOnNext((updated) -> logByAdmin("user.status_changed", updated, caller,
+								"Status changed to " + updated.status())))
+			// also when it was disabled already: a retry must finish what a failed
+			// attempt left undone
+			.flatMap((user) -> user.isActive() ? Mono.just(user) : endEverySession(user));
 	}
 
 	private Mono<Void> verifyCurrentPassword(User user, UpdateProfileRequest request) {
@@ -120,6 +128,7 @@ public class UserService {
 		return this.store.update(id, update).switchIfEmpty(Mono.error(() -> ApiException.notFound("User")));
 	}
 
+	// the other sessions' refresh tokens and access tokens (by their sid)
 	private Mono<User> endOtherSessions(User user, String sessionId) {
 		Mono<Void> revoke = (sessionId != null) ? this.refreshTokens.revokeAllOfExcept(user.id(), sessionId)
 				: this.refreshTokens.revokeAllOf(user.id());
@@ -133,11 +142,7 @@ public class UserService {
 		return (user.toRole() == Role.ADMIN) ? Mono.just(user) : voidTokens(user).thenReturn(user);
 	}
 
-	private Mono<User> afterStatusChange(AuthenticatedUser caller, User user) {
-		logByAdmin("user.status_changed", user, caller, "Status changed to " + user.status());
-		if (user.isActive()) {
-			return Mono.just(user);
-		}
+	private Mono<User> endEverySession(User user) {
 		return this.refreshTokens.revokeAllOf(user.id()).then(voidTokens(user)).thenReturn(user);
 	}
 

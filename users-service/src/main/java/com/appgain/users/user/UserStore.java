@@ -50,22 +50,6 @@ public class UserStore {
 		return this.mongo.findOne(Query.query(Criteria.where("email").is(normalisedEmail)), User.class);
 	}
 
-	/**
-	 * Inserts the admin if its email is new, else only sets that account's role to admin;
-	 * returns the account as it is afterwards.
-	 */
-	public Mono<User> upsertAdmin(User admin) {
-		// the email comes from the query's equality on insert
-		Update update = new Update().set("role", admin.role())
-			.setOnInsert("name", admin.name())
-			.setOnInsert("passwordHash", admin.passwordHash())
-			.setOnInsert("status", admin.status())
-			.setOnInsert("createdAt", admin.createdAt())
-			.setOnInsert("updatedAt", admin.updatedAt());
-		return this.indexes.then(this.mongo.findAndModify(Query.query(Criteria.where("email").is(admin.email())),
-				update, FindAndModifyOptions.options().upsert(true).returnNew(true), User.class));
-	}
-
 	/** Applies {@code update} and returns the user as it is afterwards. */
 	public Mono<User> update(ObjectId id, Update update) {
 		return this.mongo.findAndModify(Query.query(Criteria.where("id").is(id)),

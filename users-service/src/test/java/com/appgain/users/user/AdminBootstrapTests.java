@@ -11,6 +11,7 @@ import com.appgain.common.api.security.Role;
 import com.appgain.users.IntegrationTests;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -57,14 +58,27 @@ class AdminBootstrapTests extends IntegrationTests {
 	}
 
 	@Test
-	void anExistingAccountIsPromotedAndKeepsItsPassword() {
+	void anAccountSomebodyRegisteredWithTheAdminEmailIsNotPromoted() {
 		String email = uniqueEmail();
 		register(email);
-		StepVerifier.create(bootstrap(email, "a-password-never-used").ensureAdmin())
-			.assertNext((admin) -> assertThat(admin.toRole()).isEqualTo(Role.ADMIN))
-			.verifyComplete();
-		login(email, PASSWORD);
+		StepVerifier.create(bootstrap(email, "a-password-never-used").ensureAdmin()).verifyComplete();
+		assertThat(this.store.findByEmail(email).block().toRole()).isEqualTo(Role.USER);
+		assertThat(this.store.findByEmail(email).block().isBootstrapAdmin()).isFalse();
+		expectError(this.client.get()
+			.uri("/api/users")
+			.headers((headers) -> headers.setBearerAuth(accessToken(login(email, PASSWORD))))
+			.exchange(), HttpStatus.FORBIDDEN, "forbidden");
 		loginRequest(email, "a-password-never-used").expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void aNewAdminEmailGetsAnAdministratorMarkedAsTheBootstrapOne() {
+		String email = uniqueEmail();
+		User admin = bootstrap(email, "first-admin-password").ensureAdmin().block();
+		assertThat(admin.toRole()).isEqualTo(Role.ADMIN);
+		assertThat(admin.isBootstrapAdmin()).isTrue();
+		assertThat(this.store.findByEmail(email).block().isBootstrapAdmin()).isTrue();
+		login(email, "first-admin-password");
 	}
 
 	@Test

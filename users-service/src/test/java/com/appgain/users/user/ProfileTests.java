@@ -84,7 +84,7 @@ class ProfileTests extends IntegrationTests {
 	}
 
 	@Test
-	void aPasswordChangeEndsTheOtherSessionsButNotThisOne() {
+	void aPasswordChangeEndsTheOtherSessionsAndTheirAccessTokensButNotThisOne() {
 		String email = uniqueEmail();
 		register(email);
 		Map<String, Object> here = login(email, PASSWORD);
@@ -92,6 +92,7 @@ class ProfileTests extends IntegrationTests {
 		update(accessToken(here), Map.of("password", "brand new password", "current_password", PASSWORD)).expectStatus()
 			.isOk();
 		expectError(refreshRequest(refreshToken(elsewhere)), HttpStatus.UNAUTHORIZED, "unauthorized");
+		expectError(me(accessToken(elsewhere)), HttpStatus.UNAUTHORIZED, "unauthorized");
 		me(accessToken(here)).expectStatus().isOk();
 		refreshRequest(refreshToken(here)).expectStatus().isOk();
 	}

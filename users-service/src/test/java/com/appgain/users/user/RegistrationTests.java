@@ -1,5 +1,6 @@
 package com.appgain.users.user;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -123,6 +124,17 @@ class RegistrationTests extends IntegrationTests {
 	void anInvalidEmailIsRefused() {
 		expectError(registration(Map.of("email", "not-an-email", "password", PASSWORD, "name", "Eve")),
 				HttpStatus.BAD_REQUEST, "bad_request");
+	}
+
+	@Test
+	void aMegabyteOfHostileEmailIsRefusedQuickly() {
+		String hostile = "a@" + ".".repeat(1_000_000) + "@";
+		long started = System.nanoTime();
+		expectError(registration(Map.of("email", hostile, "password", PASSWORD, "name", "Eve")), HttpStatus.BAD_REQUEST,
+				"bad_request");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+		// the service's threads are free: a normal registration still goes through
+		register(uniqueEmail());
 	}
 
 	@Test

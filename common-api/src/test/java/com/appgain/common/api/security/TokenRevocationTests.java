@@ -1,9 +1,12 @@
 package com.appgain.common.api.security;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.appgain.common.api.ApiTestSupport;
@@ -21,6 +24,9 @@ class TokenRevocationTests extends ApiTestSupport {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired(required = false)
+	private RevocationCopy copy;
 
 	@Test
 	void revokedTokenIsUnauthorizedWhileOthersStillWork() {
@@ -44,10 +50,29 @@ class TokenRevocationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void revokingASessionVoidsEveryTokenOfItButNotOfOtherSessions() {
+		String userId = TestTokens.newUserId();
+		String session = UUID.randomUUID().toString();
+		String early = TestTokens.builder().subject(userId).claim("sid", session).build();
+		this.denylist.revokeSessions(List.of(session)).block();
+		String late = TestTokens.builder()
+			.subject(userId)
+			.claim("sid", session)
+			.issuedAt(Instant.now().plusSeconds(2))
+			.build();
+		expectEnvelope(me(early), 401, "unauthorized", "Invalid or expired token");
+		expectEnvelope(me(late), 401, "unauthorized", "Invalid or expired token");
+		me(TestTokens.builder().subject(userId).claim("sid", UUID.randomUUID().toString()).build()).expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void redisDownLetsSignatureValidTokensThroughAndCountsIt() {
 		double skippedBefore = skipped();
 		RedisFixture.stop();
 		try {
+			// the local copy notices the lost connection and stops answering alone
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.copy == null || !this.copy.isLive());
 			me(TestTokens.user(TestTokens.newUserId())).expectStatus().isOk();
 		}
 		finally {
