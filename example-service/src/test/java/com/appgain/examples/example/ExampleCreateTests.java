@@ -133,6 +133,18 @@ class ExampleCreateTests extends ExampleServiceIntegrationTest {
 	}
 
 	@Test
+	void aDescriptionOfTwoThousandCharactersIsAccepted() {
+		post(TestTokens.user(newUser()), "{\"name\": \"Long one\", \"description\": \"" + "d".repeat(2000) + "\"}")
+			.expectStatus()
+			.isCreated();
+	}
+
+	@Test
+	void aDescriptionLongerThanTwoThousandCharactersIsABadRequest() {
+		assertSchemaViolation("{\"name\": \"Too long\", \"description\": \"" + "d".repeat(2001) + "\"}");
+	}
+
+	@Test
 	void aNameLongerThanOneHundredCharactersIsABadRequest() {
 		assertSchemaViolation("{\"name\": \"" + "n".repeat(101) + "\", \"description\": \"Name is too long\"}");
 	}

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.appgain.examples.ExampleServiceIntegrationTest;
 
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -223,6 +224,45 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 	}
 
 	@Test
+	void aSearchWithANulCharacterIsABadRequestNotAServerError() {
+		rawQuery("search=a%00b").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Parameter 'search' must not contain control characters");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "status=active%00", "sort=name%0A", "page=1%09", "limit=%1B5", "search=x%7F" })
+	void aControlCharacterInAnyParameterIsABadRequest(String query) {
+		rawQuery(query).expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("bad_request");
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "search=a&search=b", "status=active&status=inactive", "page=1&page=2", "sort=name&sort=-name" })
+	void aRepeatedParameterIsABadRequestInsteadOfBeingJoined(String query) {
+		String name = query.substring(0, query.indexOf('='));
+		rawQuery(query).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Parameter '" + name + "' must be given at most once");
+	}
+
+	@Test
+	void aPageWhoseOffsetWouldOverflowIsABadRequestNotAnotherPage() {
+		insert(3, "active");
+
+		rawQuery("page=21474838&limit=100").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Parameter 'page' must be at most 21474837 with a limit of 100");
+		assertThat(names(list((uri) -> uri.queryParam("page", 21474837).queryParam("limit", 100).build()))).isEmpty();
+	}
+
+	@Test
 	void sortByNameAscendingOrDescending() {
 		insertNamed("Bravo", "active");
 		insertNamed("Alpha", "active");
@@ -266,6 +306,11 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 			.expectBody()
 			.jsonPath("$.error")
 			.isEqualTo("bad_request");
+	}
+
+	// the query as is: the URI template would encode each % once more
+	private WebTestClient.ResponseSpec rawQuery(String query) {
+		return this.http.get().uri((uri) -> URI.create(uri.path(EXAMPLES).build() + "?" + query)).exchange();
 	}
 
 	private JsonNode searchFor(String text) {

@@ -112,6 +112,17 @@ class ExampleUpdateTests extends ExampleServiceIntegrationTest {
 			.isEqualTo("active");
 	}
 
+	@Test
+	void aPatchedDescriptionLongerThanTwoThousandCharactersIsABadRequest() {
+		String owner = newUser();
+		String id = createExample(owner, "Long patch").get("id").asString();
+
+		change(HttpMethod.PATCH, id, TestTokens.user(owner), "{\"description\": \"" + "d".repeat(2001) + "\"}")
+			.expectStatus()
+			.isBadRequest();
+		assertThat(stored(id).version()).isZero();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "{}", "{\"status\": \"archived\"}", "{\"name\": \"no\"}", "{\"user_id\": \"someone\"}",
 			"{\"$set\": {\"status\": \"archived\"}}", "{\"name\": {\"$ne\": null}}", "{\"version\": 0}" })
