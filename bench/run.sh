@@ -40,6 +40,7 @@ free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("
 export GATEWAY_PORT=$(free_port) REGISTRY_PORT=$(free_port) MONGO_PORT=$(free_port) REDIS_PORT=$(free_port)
 export USERS_PORT=$(free_port) EXAMPLES_PORT=$(free_port) PAYMENTS_PORT=$(free_port)
 BARE_PORT=$(free_port) BARE_GATEWAY_PORT=$(free_port) NGINX_PORT=$(free_port) FLASK_PORT=$(free_port)
+NO_CACHE_PORT=$(free_port)
 export DATA_DIR="$WORK/data" LOG_DIR="$WORK/logs" LOG_FORMAT="${LOG_FORMAT:-ecs}"
 export JWT_JWKS_URI="http://127.0.0.1:$USERS_PORT/api/users/.well-known/jwks.json"
 export REGISTRY_PASSWORD="${REGISTRY_PASSWORD:-bench-registry-password}"
@@ -62,7 +63,7 @@ say "starting the suite (./run, $JAVA_OPTS)"
 RUN_PID=$!
 PIDS+=($RUN_PID)
 until grep -q "is up" "$WORK/run.out"; do
-	kill -0 $RUN_PID 2>/dev/null || { cat "$WORK/run.out"; tail -40 "$LOG_DIR"/*.log; exit 1; }
+	kill -0 $RUN_PID 2>/dev/null || { cat "$WORK/run.out"; tail -n 40 "$LOG_DIR"/*.log; exit 1; }
 	sleep 0.5
 done
 COLD_START=$(sed -n 's/.*is up (\([0-9]*\) s).*/\1/p' "$WORK/run.out")
@@ -84,6 +85,11 @@ PIDS+=($!) BARE_PID=$!
 PORT=$BARE_GATEWAY_PORT UPSTREAM="http://127.0.0.1:$BARE_PORT" java $JAVA_OPTS \
 	-jar bench/peers/bare-gateway/target/bare-gateway.jar >"$LOG_DIR/bare-gateway.log" 2>&1 &
 PIDS+=($!) BARE_GATEWAY_PID=$!
+# a second example-service, outside the registry, reading MongoDB without the Redis cache
+PORT=$NO_CACHE_PORT MANAGEMENT_PORT=$(free_port) MONGODB_URI="$MONGO/examples" EUREKA_CLIENT_ENABLED=false \
+	APPGAIN_EXAMPLES_CACHE_ENABLED=false java $JAVA_OPTS -jar "$(ls example-service/target/example-service-*.jar | head -1)" \
+	>"$LOG_DIR/example-service-no-cache.log" 2>&1 &
+PIDS+=($!) NO_CACHE_PID=$!
 MONGODB_URI="$MONGO/examples" /usr/bin/python3 /usr/bin/gunicorn --chdir bench/peers/flask -w 5 \
 	-b "127.0.0.1:$FLASK_PORT" --log-level warning app:app >"$LOG_DIR/flask.log" 2>&1 &
 PIDS+=($!) FLASK_PID=$!
@@ -91,7 +97,7 @@ sed -e "s|@WORK@|$WORK|g" -e "s|@PORT@|$NGINX_PORT|" -e "s|@UPSTREAM_PORT@|$EXAM
 	bench/peers/nginx/nginx.conf.template >"$WORK/nginx.conf"
 nginx -p "$WORK" -c "$WORK/nginx.conf" -g 'daemon off;' >"$LOG_DIR/nginx.log" 2>&1 &
 PIDS+=($!) NGINX_PID=$!
-for port in $BARE_PORT $BARE_GATEWAY_PORT $FLASK_PORT $NGINX_PORT $GATEWAY_PORT; do
+for port in $BARE_PORT $BARE_GATEWAY_PORT $FLASK_PORT $NGINX_PORT $GATEWAY_PORT $NO_CACHE_PORT; do
 	for _ in $(seq 240); do
 		curl -fs -o /dev/null "http://127.0.0.1:$port/api/examples/$FIRST_ID" && break
 		sleep 0.5
@@ -116,6 +122,7 @@ PROCESSES=$(
 		[ -n "$pid" ] && printf '%s, ' "$(pids_json $m "$pid")"
 	done
 	printf '%s, ' "$(pids_json "bare handler" $BARE_PID)" "$(pids_json "bare gateway" $BARE_GATEWAY_PID)"
+	printf '%s, ' "$(pids_json "example-service, no cache" $NO_CACHE_PID)"
 	printf '%s, ' "$(pids_json "flask (gunicorn, all workers)" $FLASK_PID $(pgrep -P $FLASK_PID))"
 	printf '%s}' "$(pids_json "nginx (master and worker)" $NGINX_PID $(pgrep -P $NGINX_PID))"
 )
@@ -128,6 +135,7 @@ TARGETS=$(
 	target "bare handler" "http://127.0.0.1:$BARE_PORT" by-id.lua false by-id; printf ','
 	target "bare gateway -> bare handler" "http://127.0.0.1:$BARE_GATEWAY_PORT" by-id.lua false by-id; printf ','
 	target "example-service direct" "$E" by-id.lua false by-id; printf ','
+	target "example-service direct, no cache" "http://127.0.0.1:$NO_CACHE_PORT" by-id.lua false by-id; printf ','
 	target "nginx -> example-service" "http://127.0.0.1:$NGINX_PORT" by-id.lua false by-id; printf ','
 	target "gateway -> example-service, anonymous" "$G" by-id.lua false by-id; printf ','
 	target "gateway -> example-service, token" "$G" by-id.lua true by-id; printf ','
