@@ -57,6 +57,15 @@ public abstract class GatewayTestSupport {
 				() -> "POST /api/users,POST /api/users/auth/login,POST /api/examples/sneaky");
 		registry.add("spring.cloud.discovery.client.simple.instances.examples[0].metadata.public-paths",
 				() -> "GET /api/examples,GET /api/examples/*");
+		// as services declare their OpenAPI descriptions; slow and flaky point elsewhere
+		registry.add("spring.cloud.discovery.client.simple.instances.users[0].metadata.api-docs",
+				() -> "/api/users/openapi");
+		registry.add("spring.cloud.discovery.client.simple.instances.examples[0].metadata.api-docs",
+				() -> "/api/examples/openapi");
+		registry.add("spring.cloud.discovery.client.simple.instances.slow[0].metadata.api-docs",
+				() -> "/api/users/openapi");
+		registry.add("spring.cloud.discovery.client.simple.instances.flaky[0].metadata.api-docs",
+				() -> "/api/flaky/../../actuator/env");
 		String dead = FakeUpstream.deadUri();
 		registry.add("spring.cloud.discovery.client.simple.instances.down[0].uri", () -> dead);
 		FixtureProperties.registerRedis(registry);
