@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak: the whole suite (./run) for SOAK_DURATION at SOAK_LOAD_PERCENT of the maximum
+# Soak: the whole suite (the jars ./run starts) for SOAK_DURATION seconds at SOAK_LOAD_PERCENT of the maximum
 # load measured first, through the gateway, with Netty's leak detection at paranoid.
 # Expects zero LEAK reports in the logs and resident memory flat after the warm-up.
 # Every 10 s: requests/s, p99, errors and each JVM's RSS. Results go to
@@ -17,7 +17,7 @@ PERCENT="${SOAK_LOAD_PERCENT:-50}"
 INTERVAL=10
 CONNECTIONS="${SOAK_CONNECTIONS:-16}"
 GROWTH_LIMIT="${SOAK_RSS_GROWTH_LIMIT_PERCENT:-10}"
-NS=ftx-soak
+NS=appgain-soak
 OUT=bench/results
 WORK=$(mktemp -d)
 for tool in wrk jq gnuplot; do
@@ -30,7 +30,8 @@ mkdir -p "$OUT"
 
 in_ns() { ip netns exec "$NS" "$@"; }
 cleanup() {
-	[ -n "${RUN_PID:-}" ] && kill "$RUN_PID" 2>/dev/null && wait "$RUN_PID" 2>/dev/null
+	for pid in $(ip netns pids "$NS" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+	sleep 5
 	for pid in $(ip netns pids "$NS" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
 	ip netns del "$NS" 2>/dev/null || true
 	rm -rf "$WORK"
@@ -41,26 +42,48 @@ cleanup_leftovers
 ip netns add "$NS"
 in_ns ip link set lo up
 
-# Leak detection on every JVM; otherwise ./run's flags with the JIT fully on, as a
+# Leak detection on every JVM; otherwise the JIT fully on (unlike ./run), as a
 # long-running deployment would have.
-export JAVA_OPTS="${SOAK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k} -Dio.netty.leakDetection.level=paranoid"
-export DATA_DIR="$WORK/data" LOG_DIR="$WORK/logs"
-export GATEWAY_RATE_LIMIT_REPLENISH_RATE=1000000 GATEWAY_RATE_LIMIT_BURST_CAPACITY=1000000
+JAVA_OPTS="${SOAK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k} -Dio.netty.leakDetection.level=paranoid"
+LOG_DIR="$WORK/logs"
+mkdir -p "$LOG_DIR" "$WORK/data"
+export LOG_FORMAT="" REDIS_URL=redis://127.0.0.1:6379 EUREKA_URL=http://127.0.0.1:8761/eureka/
+export ADMIN_EMAIL=admin@soak.test ADMIN_PASSWORD=soak-admin-password
 export REGISTRY_PASSWORD="${REGISTRY_PASSWORD:-soak-$RANDOM$RANDOM}"
+export JWT_JWKS_URI=http://127.0.0.1:8081/api/users/.well-known/jwks.json
+export GATEWAY_RATE_LIMIT_REPLENISH_RATE=1000000 GATEWAY_RATE_LIMIT_BURST_CAPACITY=1000000
 export STRIPE_API_KEY=sk_test_fake STRIPE_WEBHOOK_SECRET=whsec_soak STRIPE_API_BASE=http://127.0.0.1:9
-# ./run rebuilds stale jars online; build them here, offline, first
+jar_of() { ls "$1"/target/*.jar | grep -v -- '-plain.jar$' | head -1; }
+start() { # name, then env assignments and the jar's module
+	local name=$1 module=$2; shift 2
+	# a session per JVM (setsid): each is scheduled as a process of its own
+	env "$@" setsid ip netns exec "$NS" java $JAVA_OPTS -jar "$(jar_of "$module")" >"$LOG_DIR/$name.log" 2>&1 &
+}
+ready() { in_ns curl -fsS -m 3 -o /dev/null "$1" 2>/dev/null; }
+await() { # what url
+	until ready "$2"; do
+		[ $SECONDS -lt $deadline ] || { echo "$1 not ready in time, see $LOG_DIR"; tail -5 "$LOG_DIR"/*.log; exit 1; }
+		sleep 2
+	done
+}
 [ -n "${SOAK_SKIP_BUILD:-}" ] || ./mvnw -B -q -o -DskipTests \
 	-pl devstack,registry,gateway,users-service,example-service,payments-service -am package
-# the jars are current now, even where Maven left them untouched: ./run must not rebuild
-for m in devstack registry gateway users-service example-service payments-service; do touch "$m"/target/*.jar; done
-in_ns ./run >"$WORK/run.out" 2>&1 &
-RUN_PID=$!
-deadline=$((SECONDS + 600))
-until grep -q "is up" "$WORK/run.out"; do
-	kill -0 $RUN_PID 2>/dev/null || { cat "$WORK/run.out"; exit 1; }
-	[ $SECONDS -lt $deadline ] || { echo "suite not up in 600 s"; cat "$WORK/run.out"; exit 1; }
-	sleep 2
+deadline=$((SECONDS + ${SOAK_START_TIMEOUT:-900}))
+start devstack devstack DATA_DIR="$WORK/data"
+start registry registry PORT=8761
+start users users-service PORT=8081 MONGODB_URI=mongodb://127.0.0.1:27017/users
+start examples example-service PORT=8082 MONGODB_URI=mongodb://127.0.0.1:27017/examples
+start payments payments-service PORT=8083 MONGODB_URI=mongodb://127.0.0.1:27017/payments
+start gateway gateway PORT=8080
+for s in users:8081:9081 examples:8082:9082 payments:8083:9083; do
+	IFS=: read -r name port management <<<"$s"
+	until ready "http://127.0.0.1:$port/actuator/health/readiness" || ready "http://127.0.0.1:$management/readyz"; do
+		[ $SECONDS -lt $deadline ] || { echo "$name not ready in time, see $LOG_DIR"; exit 1; }
+		sleep 2
+	done
 done
+await "the gateway's routes" http://127.0.0.1:8080/api/users/.well-known/jwks.json
+await "the gateway's routes" "http://127.0.0.1:8080/api/examples?limit=1"
 
 G=http://127.0.0.1:8080
 in_ns curl -fsS -X POST $G/api/users -H 'Content-Type: application/json' \
@@ -98,7 +121,7 @@ echo "warming up, then measuring the maximum..."
 wrk_run 20 0 >/dev/null
 MAX=$(wrk_run 30 0)
 MAX_RPS=$(jq -r .rps <<<"$MAX")
-TARGET=$(awk "BEGIN {printf \"%d\", $MAX_RPS * $PERCENT / 100}")
+TARGET=$(awk "BEGIN {t = int($MAX_RPS * $PERCENT / 100); printf \"%d\", (t < 1) ? 1 : t}")
 # each connection waits PACE_MS after every answer: rate ~ connections x 1000 / (pace + latency)
 PACE=$(awk "BEGIN {p = $CONNECTIONS * 1000 / $TARGET - 2; printf \"%d\", (p < 0) ? 0 : p}")
 echo "maximum $MAX_RPS requests/s; soaking at ~$TARGET/s for $DURATION s"

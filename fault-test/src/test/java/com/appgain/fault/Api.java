@@ -3,6 +3,7 @@ package com.appgain.fault;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -12,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class Api {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** The first calls reach JVMs that are still cold; on a busy machine they take long. */
+	private static final Duration SETUP = Duration.ofSeconds(60);
 
 	private final Deployment deployment;
 
@@ -26,13 +30,14 @@ final class Api {
 	 */
 	JsonNode registerAndLogin(String email) throws IOException, InterruptedException {
 		String credentials = "{\"email\": \"" + email + "\", \"password\": \"fault-test-password\"";
-		this.deployment.send(post("/api/users", credentials + ", \"name\": \"Fault\"}", null));
+		this.deployment.send(post("/api/users", credentials + ", \"name\": \"Fault\"}", null).timeout(SETUP));
 		return login(email);
 	}
 
 	JsonNode login(String email) throws IOException, InterruptedException {
 		HttpResponse<String> login = this.deployment.send(post("/api/users/auth/login",
-				"{\"email\": \"" + email + "\", \"password\": \"fault-test-password\"}", null));
+				"{\"email\": \"" + email + "\", \"password\": \"fault-test-password\"}", null)
+			.timeout(SETUP));
 		if (login.statusCode() != 200) {
 			throw new IllegalStateException("login answered " + login.statusCode() + ": " + login.body());
 		}
@@ -40,7 +45,7 @@ final class Api {
 	}
 
 	String createExample(String token) throws IOException, InterruptedException {
-		HttpResponse<String> created = this.deployment.send(newExample(token));
+		HttpResponse<String> created = this.deployment.send(newExample(token).timeout(SETUP));
 		if (created.statusCode() != 201) {
 			throw new IllegalStateException("create answered " + created.statusCode() + ": " + created.body());
 		}
