@@ -1,5 +1,7 @@
 package com.appgain.payments;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import com.appgain.common.test.TestTokens;
@@ -14,7 +16,10 @@ class HealthTests extends PaymentsServiceIntegrationTest {
 	private int managementPort;
 
 	private WebTestClient management() {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.managementPort).build();
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	@Test

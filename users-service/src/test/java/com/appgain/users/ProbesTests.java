@@ -1,5 +1,7 @@
 package com.appgain.users;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -35,7 +37,10 @@ class ProbesTests extends IntegrationTests {
 	}
 
 	private WebTestClient management() {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.managementPort).build();
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 }

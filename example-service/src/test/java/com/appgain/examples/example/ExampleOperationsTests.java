@@ -1,5 +1,6 @@
 package com.appgain.examples.example;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,7 +33,10 @@ class ExampleOperationsTests extends ExampleServiceIntegrationTest {
 	private int managementPort;
 
 	private WebTestClient management() {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.managementPort).build();
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	@Test
