@@ -48,7 +48,9 @@ class HostileInputSystemTests {
 
 	@BeforeAll
 	static void startThePlatform() throws Exception {
-		platform = new Platform().startInfrastructure();
+		// assigned first, so that a start-up failure still stops what did start
+		platform = new Platform();
+		platform.startInfrastructure();
 		platform.startService("users-service", "users", Map.of());
 		platform.startService("example-service", "examples", Map.of());
 		platform.startService("payments-service", "payments", Map.of("STRIPE_API_KEY", FakeStripe.API_KEY,
