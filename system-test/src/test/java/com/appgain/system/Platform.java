@@ -92,7 +92,13 @@ final class Platform implements AutoCloseable {
 	}
 
 	Process startGateway() throws Exception {
-		Process gateway = start("gateway", "gateway", Map.of("PORT", String.valueOf(this.gatewayPort)));
+		return startGateway(Map.of());
+	}
+
+	Process startGateway(Map<String, String> extraEnv) throws Exception {
+		Map<String, String> env = new HashMap<>(extraEnv);
+		env.put("PORT", String.valueOf(this.gatewayPort));
+		Process gateway = start("gateway", "gateway", env);
 		await("gateway", Duration.ofSeconds(120), () -> ok(managementUrl("gateway") + "/readyz"), gateway);
 		this.metricsUrls.put("gateway", managementUrl("gateway") + "/actuator/prometheus");
 		return gateway;

@@ -175,6 +175,20 @@ class PaymentReadTests extends PaymentsServiceIntegrationTest {
 		list(token, "?user_id=not-an-id").expectStatus().isBadRequest();
 	}
 
+	@Test
+	void repeatedOverflowingOrControlCharacterParametersAreBadRequests() {
+		String token = TestTokens.admin(newUser());
+		list(token, "?status=succeeded&status=failed").expectStatus().isBadRequest();
+		list(token, "?user_id=" + newUser() + "&user_id=" + newUser()).expectStatus().isBadRequest();
+		list(token, "?page=21474838&limit=100").expectStatus().isBadRequest();
+		this.http.get()
+			.uri(PAYMENTS + "?status={status}", "succeeded\u0000")
+			.header(HttpHeaders.AUTHORIZATION, bearer(token))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
 	private WebTestClient.ResponseSpec list(String token, String query) {
 		return get(token, PAYMENTS + query);
 	}

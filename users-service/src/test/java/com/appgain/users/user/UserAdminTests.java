@@ -75,6 +75,9 @@ class UserAdminTests extends IntegrationTests {
 		String admin = adminToken();
 		expectError(get(admin, "/api/users?page=0"), HttpStatus.BAD_REQUEST, "bad_request");
 		expectError(get(admin, "/api/users?limit=lots"), HttpStatus.BAD_REQUEST, "bad_request");
+		expectError(get(admin, "/api/users?page=21474838&limit=100"), HttpStatus.BAD_REQUEST, "bad_request");
+		expectError(get(admin, "/api/users?search=a&search=b"), HttpStatus.BAD_REQUEST, "bad_request");
+		expectError(get(admin, "/api/users?page={page}", "1\u0000"), HttpStatus.BAD_REQUEST, "bad_request");
 	}
 
 	@Test
