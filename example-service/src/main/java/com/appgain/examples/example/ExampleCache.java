@@ -13,13 +13,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.appgain.common.api.redis.RedisAvailability;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Examples by id in Redis, as JSON with a TTL. Redis is an optimisation only: every call
  * gives up after {@code appgain.examples.cache-timeout}, and a failure is counted in
- * {@code appgain.examples.cache.unavailable} and treated as a miss.
+ * {@code appgain.examples.cache.unavailable} and treated as a miss. With
+ * {@code appgain.examples.cache-enabled=false} every call is a no-op (a miss): reads go
+ * to MongoDB, which bench/run.sh measures against the cache side by side.
  */
 @Component
 class ExampleCache {
@@ -40,8 +43,11 @@ class ExampleCache {
 
 	private final RedisAvailability availability;
 
+	private final boolean enabled;
+
 	ExampleCache(ReactiveStringRedisTemplate redis, JsonMapper json, ExampleProperties properties, MeterRegistry meters,
-			RedisAvailability availability) {
+			RedisAvailability availability, @Value("${appgain.examples.cache-enabled:true}") boolean enabled) {
+		this.enabled = enabled;
 		this.redis = redis;
 		this.availability = availability;
 		this.json = json;
@@ -81,6 +87,9 @@ class ExampleCache {
 	}
 
 	private <T> Mono<T> guard(Mono<T> call, String operation) {
+		if (!this.enabled) {
+			return Mono.empty();
+		}
 		return this.availability.protect("examples-cache", call.timeout(this.timeout)).onErrorResume((ex) -> {
 			this.unavailable.increment();
 			logger.atWarn()
