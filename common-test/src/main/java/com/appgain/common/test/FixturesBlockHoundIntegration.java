@@ -36,6 +36,10 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		// contended
 		// entry lock when two event loops refresh the same service's instances.
 		builder.allowBlockingCallsInside("com.github.benmanes.caffeine.cache.BoundedLocalCache", "put");
+		// After a network error the MongoDB driver replaces the session id with a random
+		// UUID (a read of /dev/urandom, which never waits) on the event loop.
+		builder.allowBlockingCallsInside("com.mongodb.internal.session.ServerSessionPool",
+				"createNewServerSessionIdentifier");
 	}
 
 }

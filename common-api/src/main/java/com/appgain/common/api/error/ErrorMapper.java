@@ -23,7 +23,8 @@ public final class ErrorMapper {
 			"org.springframework.dao.DataAccessResourceFailureException",
 			"org.springframework.data.redis.RedisConnectionFailureException", "com.mongodb.MongoTimeoutException",
 			"com.mongodb.MongoSocketException", "com.mongodb.MongoSocketOpenException",
-			"com.mongodb.MongoSocketReadException", "io.lettuce.core.RedisConnectionException");
+			"com.mongodb.MongoSocketReadException", "com.mongodb.MongoSocketReadTimeoutException",
+			"io.lettuce.core.RedisConnectionException");
 
 	private ErrorMapper() {
 	}

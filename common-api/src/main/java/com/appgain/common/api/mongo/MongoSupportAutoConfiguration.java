@@ -2,6 +2,7 @@ package com.appgain.common.api.mongo;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import reactor.core.publisher.Mono;
 
@@ -10,17 +11,21 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * What every MongoDB-backed service shares: the {@code mongo} readiness check and the
- * {@link ClusterLock} that makes scheduled jobs (the blueprint's {@code *_thread.py}) run
- * once per cluster, not once per replica.
+ * What every MongoDB-backed service shares: bounded driver waits, the {@code mongo}
+ * readiness check and the {@link ClusterLock} that makes scheduled jobs (the blueprint's
+ * {@code *_thread.py}) run once per cluster, not once per replica.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
 		beforeName = {
@@ -29,9 +34,33 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConditionalOnClass(ReactiveMongoTemplate.class)
 @ConditionalOnBean(ReactiveMongoTemplate.class)
 @EnableScheduling
+@EnableConfigurationProperties(MongoTimeoutProperties.class)
 public final class MongoSupportAutoConfiguration {
 
 	private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+
+	/**
+	 * The driver waits for ever by default: an operation on a stalled MongoDB would hang
+	 * until the gateway gives up. These bound each read, connect, server selection and
+	 * wait for a pooled connection, so the caller gets its 503 within one read timeout,
+	 * and a monitor that checks every few seconds notices the return. Reads are not
+	 * retried by the driver: the gateway already retries a GET that fails, and two
+	 * retries would double the wait. Timeouts in the connection string still win.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	MongoClientSettingsBuilderCustomizer boundedMongoWaits(MongoTimeoutProperties timeouts) {
+		return (settings) -> settings.retryReads(false)
+			.applyToSocketSettings(
+					(socket) -> socket.connectTimeout((int) timeouts.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+						.readTimeout((int) timeouts.readTimeout().toMillis(), TimeUnit.MILLISECONDS))
+			.applyToClusterSettings((cluster) -> cluster
+				.serverSelectionTimeout(timeouts.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+			.applyToConnectionPoolSettings(
+					(pool) -> pool.maxWaitTime(timeouts.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+			.applyToServerSettings((server) -> server.heartbeatFrequency(timeouts.heartbeatFrequency().toMillis(),
+					TimeUnit.MILLISECONDS));
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -1,0 +1,24 @@
+package com.appgain.common.api.mongo;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long the MongoDB driver waits ({@code appgain.mongo.*}); a stalled MongoDB costs a
+ * request one read timeout, or one server selection timeout once the driver has noticed,
+ * then the 503 envelope.
+ *
+ * @param readTimeout the longest wait for an answer on an open connection
+ * @param connectTimeout the longest wait to open a connection
+ * @param serverSelectionTimeout the longest wait for a reachable server, and for a free
+ * pooled connection
+ * @param heartbeatFrequency how often the driver checks the server in the background
+ */
+@ConfigurationProperties("appgain.mongo")
+public record MongoTimeoutProperties(@DefaultValue("800ms") Duration readTimeout,
+		@DefaultValue("1s") Duration connectTimeout, @DefaultValue("500ms") Duration serverSelectionTimeout,
+		@DefaultValue("2s") Duration heartbeatFrequency) {
+
+}
