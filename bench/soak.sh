@@ -86,12 +86,17 @@ await "the gateway's routes" http://127.0.0.1:8080/api/users/.well-known/jwks.js
 await "the gateway's routes" "http://127.0.0.1:8080/api/examples?limit=1"
 
 G=http://127.0.0.1:8080
-in_ns curl -fsS -X POST $G/api/users -H 'Content-Type: application/json' \
-	-d '{"email":"soak@example.com","password":"soak-password-1","name":"Soak"}' >/dev/null
-TOKEN=$(in_ns curl -fsS -X POST $G/api/users/auth/login -H 'Content-Type: application/json' \
-	-d '{"email":"soak@example.com","password":"soak-password-1"}' | jq -r .access_token)
-ID=$(in_ns curl -fsS -X POST $G/api/examples -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-	-d '{"name":"soak example","description":"read under a long load"}' | jq -r .example.id)
+# the first calls reach cold JVMs: retried until they answer (a repeated registration is a 409)
+retry() { for _ in $(seq 20); do out=$("$@" 2>/dev/null) && [ -n "$out" ] && [ "$out" != null ] && { echo "$out"; return; }; sleep 3; done; echo "gave up: $*" >&2; exit 1; }
+register() { in_ns curl -sS -m 60 -o /dev/null -w '%{http_code}' -X POST $G/api/users -H 'Content-Type: application/json' \
+	-d '{"email":"soak@example.com","password":"soak-password-1","name":"Soak"}' | grep -E '201|409'; }
+retry register >/dev/null
+login() { in_ns curl -fsS -m 60 -X POST $G/api/users/auth/login -H 'Content-Type: application/json' \
+	-d '{"email":"soak@example.com","password":"soak-password-1"}' | jq -er .access_token; }
+TOKEN=$(retry login)
+create() { in_ns curl -fsS -m 60 -X POST $G/api/examples -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+	-d '{"name":"soak example","description":"read under a long load"}' | jq -er .example.id; }
+ID=$(retry create)
 
 # One request in four to each service: an example by id, the caller, the caller's payments,
 # a search (MongoDB); each with the token (verification, revocation, rate limit).
@@ -107,8 +112,8 @@ end
 delay = function() return pace end
 LUA
 
-wrk_run() { # seconds pace_ms -> one JSON line: rps, p99 ms, errors
-	in_ns env PACE_MS="$2" wrk -t2 -c"$CONNECTIONS" -d"${1}s" --latency -s "$WORK/mix.lua" $G >"$WORK/wrk.txt" || true
+wrk_run() { # seconds pace_ms connections -> one JSON line: rps, p99 ms, errors
+	in_ns env PACE_MS="$2" wrk -t1 -c"$3" -d"${1}s" --latency -s "$WORK/mix.lua" $G >"$WORK/wrk.txt" || true
 	awk '
 		/Requests\/sec/ {rps = $2}
 		$1 == "99%" {v = $2; if (v ~ /us$/) p = v / 1000; else if (v ~ /ms$/) p = v + 0; else p = v * 1000}
@@ -118,12 +123,14 @@ wrk_run() { # seconds pace_ms -> one JSON line: rps, p99 ms, errors
 }
 
 echo "warming up, then measuring the maximum..."
-wrk_run 20 0 >/dev/null
-MAX=$(wrk_run 30 0)
+wrk_run 20 0 "$CONNECTIONS" >/dev/null
+MAX=$(wrk_run 30 0 "$CONNECTIONS")
 MAX_RPS=$(jq -r .rps <<<"$MAX")
 TARGET=$(awk "BEGIN {t = int($MAX_RPS * $PERCENT / 100); printf \"%d\", (t < 1) ? 1 : t}")
-# each connection waits PACE_MS after every answer: rate ~ connections x 1000 / (pace + latency)
-PACE=$(awk "BEGIN {p = $CONNECTIONS * 1000 / $TARGET - 2; printf \"%d\", (p < 0) ? 0 : p}")
+# each connection waits PACE_MS before every request: rate ~ connections x 1000 / (pace + latency);
+# one connection per 5 requests/s, so that every 10 s window sees requests even at low rates
+PACED=$(awk "BEGIN {c = int($TARGET / 5); printf \"%d\", (c < 1) ? 1 : (c > $CONNECTIONS) ? $CONNECTIONS : c}")
+PACE=$(awk "BEGIN {p = $PACED * 1000 / $TARGET - 2; printf \"%d\", (p < 0) ? 0 : p}")
 echo "maximum $MAX_RPS requests/s; soaking at ~$TARGET/s for $DURATION s"
 
 pid_of() { # the JVM of a module, among this namespace's processes only
@@ -147,7 +154,7 @@ rss_json() {
 : >"$WORK/samples.jsonl"
 elapsed=0
 while [ $elapsed -lt "$DURATION" ]; do
-	sample=$(wrk_run $INTERVAL "$PACE")
+	sample=$(wrk_run $INTERVAL "$PACE" "$PACED")
 	elapsed=$((elapsed + INTERVAL))
 	jq -c --argjson t $elapsed --argjson rss "$(rss_json)" '. + {t: $t, rss_mib: $rss}' <<<"$sample" \
 		| tee -a "$WORK/samples.jsonl"

@@ -14,7 +14,9 @@ final class Api {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	/** The first calls reach JVMs that are still cold; on a busy machine they take long. */
+	/**
+	 * The first calls reach JVMs that are still cold; on a busy machine they take long.
+	 */
 	private static final Duration SETUP = Duration.ofSeconds(60);
 
 	private final Deployment deployment;

@@ -258,14 +258,14 @@ class HostFaultTests {
 
 	/**
 	 * Burst from another client address (the probe host) than the load's, above the
-	 * gateway's burst capacity.
+	 * gateway's burst capacity: 50 at a time, each bounded to 5 s.
 	 * @return how many answers were 429
 	 */
 	private int rateLimitedInBurstFromTheProbe() {
 		String url = deployment.gateway.url(Deployment.GATEWAY_PORT) + "/api/examples/" + exampleId + "?n=[1-260]";
 		String output = Network
-			.run("ip", "netns", "exec", deployment.probe.namespace(), "curl", "-s", "-m", "20", "-D", "-", "-o",
-					"/dev/null", url)
+			.run("ip", "netns", "exec", deployment.probe.namespace(), "curl", "-s", "--no-progress-meter", "--parallel",
+					"--parallel-max", "50", "-m", "5", "-D", "-", "-o", "/dev/null", url)
 			.output();
 		Matcher matcher = Pattern.compile("HTTP/1.1 429").matcher(output);
 		int limited = 0;
