@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -77,13 +79,13 @@ public final class ModuleConfig {
 		}
 		// placeholders in the module's own code too: @Value("${REGISTRY_USER:appgain}")
 		for (Path source : javaSources(directory.resolve("src/main/java"))) {
-			record(uses, null, Yamls.read(source));
+			recordCode(uses, Yamls.read(source));
 		}
 		boolean commonApi = Yamls.read(directory.resolve("pom.xml")).contains("<artifactId>common-api</artifactId>");
 		if (commonApi) {
 			Path commonApiDirectory = repoRoot.resolve("common-api");
 			for (Path source : javaSources(commonApiDirectory.resolve("src/main/java"))) {
-				record(uses, null, Yamls.read(source));
+				recordCode(uses, Yamls.read(source));
 			}
 			Path resources = commonApiDirectory.resolve("src/main/resources");
 			for (Path file : applicationFiles(resources)) {
@@ -95,6 +97,19 @@ public final class ModuleConfig {
 			}
 		}
 		return new ModuleConfig(module, uses, port, managementPort, commonApi);
+	}
+
+	/**
+	 * Placeholders in code, and variables code reads by name from the environment:
+	 * {@code environment.getProperty("REGISTRY_PASSWORD")}; code that reads a variable by
+	 * name handles its absence itself, so such a read never makes the variable required.
+	 */
+	private static void recordCode(Map<String, List<Use>> uses, String source) {
+		record(uses, null, source);
+		Matcher read = ENVIRONMENT_READ.matcher(source);
+		while (read.find()) {
+			uses.computeIfAbsent(read.group(1), (name) -> new ArrayList<>()).add(new Use(null, true, null));
+		}
 	}
 
 	private static void record(Map<String, List<Use>> uses, String profile, String text) {
@@ -181,6 +196,8 @@ public final class ModuleConfig {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
+	private static final Pattern ENVIRONMENT_READ = Pattern.compile("getProperty\\(\"([A-Z][A-Z0-9_]*)\"");
 
 	/** The defaults common-api adds to every module's environment. */
 	static final String COMMON_DEFAULTS = "appgain-defaults.yml";
