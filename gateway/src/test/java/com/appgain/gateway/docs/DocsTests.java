@@ -1,5 +1,8 @@
 package com.appgain.gateway.docs;
 
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.appgain.gateway.GatewayTestSupport;
@@ -9,6 +12,12 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DocsTests extends GatewayTestSupport {
+
+	// a loaded machine makes the first request of a fresh context slow
+	@BeforeEach
+	void patientClient() {
+		this.client = this.client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+	}
 
 	@Test
 	void theConfigListsTheDescriptionsServicesDeclareInTheRegistryWithoutAToken() {
@@ -46,18 +55,6 @@ class DocsTests extends GatewayTestSupport {
 	void nothingElseOfTheWebjarIsServed() {
 		this.client.get().uri("/docs/index.html").exchange().expectStatus().isNotFound();
 		this.client.get().uri("/docs/swagger-initializer.js").exchange().expectStatus().isNotFound();
-	}
-
-	@Test
-	void theDescriptionsAreFetchedThroughTheServicesRoutes() {
-		this.client.get()
-			.uri("/api/examples/openapi")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.uri")
-			.isEqualTo("/api/examples/openapi");
 	}
 
 }
