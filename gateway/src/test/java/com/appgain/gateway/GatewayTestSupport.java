@@ -21,8 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway on a random port in front of a {@link FakeUpstream} registered as the
  * services {@code users}, {@code examples}, {@code slow}, {@code flaky} and
- * {@code broken}, and {@code down} at an address nothing listens on; Eureka off, Redis
- * from the fixture, tokens checked with the test key. One context for every test class.
+ * {@code broken}, {@code down} at an address nothing listens on, and {@code twins} at
+ * both (one instance killed, one alive); Eureka off, Redis from the fixture, tokens
+ * checked with the test key. One context for every test class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"eureka.client.enabled=false", "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms",
@@ -68,6 +69,9 @@ public abstract class GatewayTestSupport {
 				() -> "/api/flaky/../../actuator/env");
 		String dead = FakeUpstream.deadUri();
 		registry.add("spring.cloud.discovery.client.simple.instances.down[0].uri", () -> dead);
+		// two instances, one of them killed
+		registry.add("spring.cloud.discovery.client.simple.instances.twins[0].uri", () -> dead);
+		registry.add("spring.cloud.discovery.client.simple.instances.twins[1].uri", upstream::uri);
 		FixtureProperties.registerRedis(registry);
 		FixtureProperties.registerTestKey(registry);
 	}

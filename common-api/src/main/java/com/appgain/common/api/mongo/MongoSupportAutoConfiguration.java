@@ -42,15 +42,14 @@ public final class MongoSupportAutoConfiguration {
 	/**
 	 * The driver waits for ever by default: an operation on a stalled MongoDB would hang
 	 * until the gateway gives up. These bound each read, connect, server selection and
-	 * wait for a pooled connection, so the caller gets its 503 within one read timeout,
-	 * and a monitor that checks every few seconds notices the return. Reads are not
-	 * retried by the driver: the gateway already retries a GET that fails, and two
-	 * retries would double the wait. Timeouts in the connection string still win.
+	 * wait for a pooled connection, so the caller gets its 503 within about two read
+	 * timeouts (the driver retries a read once), and a monitor that checks every few
+	 * seconds notices the return. Timeouts in the connection string still win.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	MongoClientSettingsBuilderCustomizer boundedMongoWaits(MongoTimeoutProperties timeouts) {
-		return (settings) -> settings.retryReads(false)
+		return (settings) -> settings
 			.applyToSocketSettings(
 					(socket) -> socket.connectTimeout((int) timeouts.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
 						.readTimeout((int) timeouts.readTimeout().toMillis(), TimeUnit.MILLISECONDS))

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long the MongoDB driver waits ({@code appgain.mongo.*}); a stalled MongoDB costs a
- * request one read timeout, or one server selection timeout once the driver has noticed,
- * then the 503 envelope.
+ * request about two read timeouts (the driver retries a read once), or one server
+ * selection timeout once the driver has noticed, then the 503 envelope.
  *
  * @param readTimeout the longest wait for an answer on an open connection
  * @param connectTimeout the longest wait to open a connection
@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("appgain.mongo")
 public record MongoTimeoutProperties(@DefaultValue("800ms") Duration readTimeout,
-		@DefaultValue("1s") Duration connectTimeout, @DefaultValue("500ms") Duration serverSelectionTimeout,
+		@DefaultValue("1s") Duration connectTimeout, @DefaultValue("1s") Duration serverSelectionTimeout,
 		@DefaultValue("2s") Duration heartbeatFrequency) {
 
 }
