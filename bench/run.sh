@@ -13,19 +13,20 @@ ROOT=$(pwd)
 ROUND_SECONDS="${ROUND_SECONDS:-10}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNECTIONS:-32}"
 EXAMPLES="${EXAMPLES:-10000}" RATES="${RATES:-0.5 0.7}"
 export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m}"
+read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
 [ -n "${BENCH_JAVA_HOME:-}" ] && export JAVA_HOME="$BENCH_JAVA_HOME" PATH="$BENCH_JAVA_HOME/bin:$PATH"
 OUT="$ROOT/bench/results/$(date -u +%Y-%m-%dT%H%MZ)"
 WORK=$(mktemp -d /tmp/bench.XXXXXX)
 say() { printf 'bench: %s\n' "$*"; }
 
-missing=""
+missing=()
 for tool in wrk:wrk nginx:nginx-light gunicorn:gunicorn gnuplot:gnuplot-nox jq:jq; do
-	command -v "${tool%%:*}" >/dev/null || missing="$missing ${tool#*:}"
+	command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
-/usr/bin/python3 -c 'import flask, pymongo' 2>/dev/null || missing="$missing python3-flask python3-pymongo"
-if [ -n "$missing" ]; then
-	say "installing$missing"
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+/usr/bin/python3 -c 'import flask, pymongo' 2>/dev/null || missing+=(python3-flask python3-pymongo)
+if [ ${#missing[@]} -gt 0 ]; then
+	say "installing ${missing[*]}"
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 say "building the suite and the peers"
@@ -37,8 +38,9 @@ for peer in bare-handler bare-gateway; do
 done
 
 free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-export GATEWAY_PORT=$(free_port) REGISTRY_PORT=$(free_port) MONGO_PORT=$(free_port) REDIS_PORT=$(free_port)
-export USERS_PORT=$(free_port) EXAMPLES_PORT=$(free_port) PAYMENTS_PORT=$(free_port)
+GATEWAY_PORT=$(free_port) REGISTRY_PORT=$(free_port) MONGO_PORT=$(free_port) REDIS_PORT=$(free_port)
+USERS_PORT=$(free_port) EXAMPLES_PORT=$(free_port) PAYMENTS_PORT=$(free_port)
+export GATEWAY_PORT REGISTRY_PORT MONGO_PORT REDIS_PORT USERS_PORT EXAMPLES_PORT PAYMENTS_PORT
 BARE_PORT=$(free_port) BARE_GATEWAY_PORT=$(free_port) NGINX_PORT=$(free_port) FLASK_PORT=$(free_port)
 NO_CACHE_PORT=$(free_port)
 export DATA_DIR="$WORK/data" LOG_DIR="$WORK/logs" LOG_FORMAT="${LOG_FORMAT:-ecs}"
@@ -61,7 +63,7 @@ trap 'exit 130' INT TERM
 say "starting the suite (./run, $JAVA_OPTS)"
 ./run >"$WORK/run.out" 2>&1 &
 RUN_PID=$!
-PIDS+=($RUN_PID)
+PIDS+=("$RUN_PID")
 until grep -q "is up" "$WORK/run.out"; do
 	kill -0 $RUN_PID 2>/dev/null || { cat "$WORK/run.out"; tail -n 40 "$LOG_DIR"/*.log; exit 1; }
 	sleep 0.5
@@ -79,15 +81,15 @@ say "seeding $EXAMPLES examples"
 FIRST_ID=$(head -1 "$WORK/ids.txt")
 
 say "starting the peers"
-PORT=$BARE_PORT MONGODB_URI="$MONGO/examples" java $JAVA_OPTS -jar bench/peers/bare-handler/target/bare-handler.jar \
+PORT=$BARE_PORT MONGODB_URI="$MONGO/examples" java "${JAVA_ARGS[@]}" -jar bench/peers/bare-handler/target/bare-handler.jar \
 	>"$LOG_DIR/bare-handler.log" 2>&1 &
 PIDS+=($!) BARE_PID=$!
-PORT=$BARE_GATEWAY_PORT UPSTREAM="http://127.0.0.1:$BARE_PORT" java $JAVA_OPTS \
+PORT=$BARE_GATEWAY_PORT UPSTREAM="http://127.0.0.1:$BARE_PORT" java "${JAVA_ARGS[@]}" \
 	-jar bench/peers/bare-gateway/target/bare-gateway.jar >"$LOG_DIR/bare-gateway.log" 2>&1 &
 PIDS+=($!) BARE_GATEWAY_PID=$!
 # a second example-service, outside the registry, reading MongoDB without the Redis cache
 PORT=$NO_CACHE_PORT MANAGEMENT_PORT=$(free_port) MONGODB_URI="$MONGO/examples" EUREKA_CLIENT_ENABLED=false \
-	APPGAIN_EXAMPLES_CACHE_ENABLED=false java $JAVA_OPTS -jar "$(ls example-service/target/example-service-*.jar | head -1)" \
+	APPGAIN_EXAMPLES_CACHE_ENABLED=false java "${JAVA_ARGS[@]}" -jar "$(find example-service/target -maxdepth 1 -name "example-service-*.jar" ! -name "*-plain.jar" | head -1)" \
 	>"$LOG_DIR/example-service-no-cache.log" 2>&1 &
 PIDS+=($!) NO_CACHE_PID=$!
 MONGODB_URI="$MONGO/examples" /usr/bin/python3 /usr/bin/gunicorn --chdir bench/peers/flask -w 5 \
@@ -158,4 +160,4 @@ jq -n --arg out "$OUT" --arg lua "$ROOT/bench/lua" --arg ids "$WORK/ids.txt" --a
 
 say "measuring: $ROUNDS rounds of $ROUND_SECONDS s per target after a warm-up round"
 /usr/bin/python3 bench/measure.py "$WORK/setup.json"
-say "results in ${OUT#$ROOT/}/"
+say "results in ${OUT#"$ROOT"/}/"

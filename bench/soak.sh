@@ -45,6 +45,7 @@ in_ns ip link set lo up
 # Leak detection on every JVM; otherwise the JIT fully on (unlike ./run), as a
 # long-running deployment would have.
 JAVA_OPTS="${SOAK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k} -Dio.netty.leakDetection.level=paranoid"
+read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
 LOG_DIR="$WORK/logs"
 mkdir -p "$LOG_DIR" "$WORK/data"
 export LOG_FORMAT="" REDIS_URL=redis://127.0.0.1:6379 EUREKA_URL=http://127.0.0.1:8761/eureka/
@@ -53,11 +54,11 @@ export REGISTRY_PASSWORD="${REGISTRY_PASSWORD:-soak-$RANDOM$RANDOM}"
 export JWT_JWKS_URI=http://127.0.0.1:8081/api/users/.well-known/jwks.json
 export GATEWAY_RATE_LIMIT_REPLENISH_RATE=1000000 GATEWAY_RATE_LIMIT_BURST_CAPACITY=1000000
 export STRIPE_API_KEY=sk_test_fake STRIPE_WEBHOOK_SECRET=whsec_soak STRIPE_API_BASE=http://127.0.0.1:9
-jar_of() { ls "$1"/target/*.jar | grep -v -- '-plain.jar$' | head -1; }
+jar_of() { find "$1/target" -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' | head -1; }
 start() { # name, then env assignments and the jar's module
 	local name=$1 module=$2; shift 2
 	# a session per JVM (setsid): each is scheduled as a process of its own
-	env "$@" setsid ip netns exec "$NS" java $JAVA_OPTS -jar "$(jar_of "$module")" >"$LOG_DIR/$name.log" 2>&1 &
+	env "$@" setsid ip netns exec "$NS" java "${JAVA_ARGS[@]}" -jar "$(jar_of "$module")" >"$LOG_DIR/$name.log" 2>&1 &
 }
 ready() { in_ns curl -fsS -m 3 -o /dev/null "$1" 2>/dev/null; }
 await() { # what url
@@ -222,4 +223,4 @@ jq -r '"# Soak — \(.date)\n",
 	(.samples[] | "| \(.t) | \(.rps) | \(.p99_ms) | \(.errors) | \(.rss_mib.gateway) | \(.rss_mib["users-service"]) | \(.rss_mib["example-service"]) | \(.rss_mib["payments-service"]) | \(.rss_mib.registry) |")' \
 	"$OUT/soak.json" >"$OUT/soak.md"
 [ "$LEAKS" = 0 ] || { echo; echo "LEAK reports (first lines, also in $OUT/soak-leaks.txt):"; cat "$WORK/leaks.txt"; }
-cat "$OUT/soak.md" | head -16
+head -16 "$OUT/soak.md"
