@@ -240,9 +240,15 @@ final class HostileRequests {
 	/** An id of another kind of resource: a payment's id as an example's, and so on. */
 	private Probe foreignId() {
 		Endpoint endpoint = pick(this.idEndpoints);
+		// an id of another kind of resource than the endpoint's own
 		List<String> others = new ArrayList<>(List.of(this.subjects.victimExampleIds().get(0),
 				this.subjects.victimPaymentId(), this.subjects.victimId()));
-		others.remove(foreignIdFor(endpoint));
+		if (endpoint.path().startsWith("/api/examples")) {
+			others.removeAll(this.subjects.victimExampleIds());
+		}
+		else {
+			others.remove(foreignIdFor(endpoint));
+		}
 		return id("foreign ids", endpoint, pick(others), Set.of(400, 403, 404));
 	}
 
