@@ -28,16 +28,6 @@ class RetryOnAnotherInstanceTests extends GatewayTestSupport {
 		expectEveryRequestServedOnce(HttpMethod.HEAD);
 	}
 
-	@Test
-	void everyPostRefusedAtConnectTimeGoesToTheLiveInstanceOnce() {
-		expectEveryRequestServedOnce(HttpMethod.POST);
-	}
-
-	@Test
-	void everyDeleteRefusedAtConnectTimeGoesToTheLiveInstanceOnce() {
-		expectEveryRequestServedOnce(HttpMethod.DELETE);
-	}
-
 	private void expectEveryRequestServedOnce(HttpMethod method) {
 		int served = 0;
 		for (int i = 0; i < REQUESTS; i++) {
