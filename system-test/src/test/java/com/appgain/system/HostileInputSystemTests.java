@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.appgain.common.test.FakeStripe;
+import com.appgain.devstack.stripe.FakeStripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
