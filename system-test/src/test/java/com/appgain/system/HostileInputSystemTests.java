@@ -122,8 +122,17 @@ class HostileInputSystemTests {
 		stored.addAll(markersIn("/api/payments", adminToken, marker));
 		Set<String> accepted = report.markersOfAcceptedRequests(marker);
 		assertThat(stored).as("markers stored by refused requests").isSubsetOf(accepted);
-		assertThat(stored).as("markers of accepted creations, which must be found")
-			.containsAll(report.markersOfControls(marker));
+		// each control looked up by its own marker: paging over hundreds of results
+		// created
+		// in the same milliseconds skipped some on the embedded store (see the note in
+		// the README's Tests section), which is not what this campaign checks
+		Set<String> missing = new HashSet<>();
+		for (String control : report.markersOfControls(marker)) {
+			if (!markersIn("/api/examples?search=" + control, null, marker).contains(control)) {
+				missing.add(control);
+			}
+		}
+		assertThat(missing).as("markers of accepted creations, which must be found").isEmpty();
 	}
 
 	private static Set<String> markersIn(String list, String token, Pattern marker) throws Exception {
