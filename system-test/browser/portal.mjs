@@ -33,7 +33,7 @@ async function show(page, service) {
 try {
   const page = context.pages()[0] ?? await context.newPage();
   await page.goto(gateway + '/docs');
-  await page.waitForSelector('.topbar select option');
+  await page.waitForSelector('.topbar select option', { state: 'attached' });
   const services = await page.$$eval('.topbar select option', (options) => options.map((o) => o.textContent));
   for (const service of Object.keys(expected)) {
     check(services.includes(service), `${service} is in the portal's list`);
