@@ -53,15 +53,7 @@ class DashboardMetricsSystemTests {
 	static void startAndDriveThePlatform() throws Exception {
 		// assigned first, so that @AfterAll stops whatever started if a start fails
 		platform = new Platform();
-		platform.startInfrastructure();
-		platform.startService("users-service", "users", Map.of());
-		platform.startService("example-service", "examples", Map.of());
-		platform.startService("payments-service", "payments", Map.of("STRIPE_API_KEY", FakeStripe.API_KEY,
-				"STRIPE_API_BASE", stripe.baseUrl(), "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET));
-		platform.startGateway();
-		platform.awaitRoute("/api/users/.well-known/jwks.json");
-		platform.awaitRoute("/api/examples");
-		platform.awaitPostRoute("/api/payments/webhooks/stripe", 400);
+		platform.startSuite(stripe, Map.of());
 		payAndDeliverTheWebhook();
 	}
 

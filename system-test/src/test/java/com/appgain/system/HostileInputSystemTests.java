@@ -50,17 +50,9 @@ class HostileInputSystemTests {
 	static void startThePlatform() throws Exception {
 		// assigned first, so that a start-up failure still stops what did start
 		platform = new Platform();
-		platform.startInfrastructure();
-		platform.startService("users-service", "users", Map.of());
-		platform.startService("example-service", "examples", Map.of());
-		platform.startService("payments-service", "payments", Map.of("STRIPE_API_KEY", FakeStripe.API_KEY,
-				"STRIPE_API_BASE", stripe.baseUrl(), "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET));
 		// the limiter stays on, sized so that one caller's campaign is not all 429s
-		platform.startGateway(
+		platform.startSuite(stripe,
 				Map.of("GATEWAY_RATE_LIMIT_REPLENISH_RATE", "2000", "GATEWAY_RATE_LIMIT_BURST_CAPACITY", "4000"));
-		platform.awaitRoute("/api/users/.well-known/jwks.json");
-		platform.awaitRoute("/api/examples");
-		platform.awaitPostRoute("/api/payments/webhooks/stripe", 400);
 	}
 
 	@AfterAll

@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import com.appgain.devstack.stripe.FakeStripe;
+
 /**
  * The suite as it runs for real: devstack, registry, services and the gateway, each the
  * jar the build produced, started as its own process on free ports (actuator on a
@@ -60,6 +62,24 @@ final class Platform implements AutoCloseable {
 
 	String gatewayUrl() {
 		return "http://127.0.0.1:" + this.gatewayPort;
+	}
+
+	/**
+	 * Starts the whole suite on this platform (already assigned by the caller, so that a
+	 * start-up failure still stops what did start): devstack, registry, every service
+	 * with payments on the given Stripe stand-in, and the gateway with the given extra
+	 * environment, then waits until the gateway routes to each service.
+	 */
+	void startSuite(FakeStripe stripe, Map<String, String> gatewayEnv) throws Exception {
+		startInfrastructure();
+		startService("users-service", "users", Map.of());
+		startService("example-service", "examples", Map.of());
+		startService("payments-service", "payments", Map.of("STRIPE_API_KEY", FakeStripe.API_KEY, "STRIPE_API_BASE",
+				stripe.baseUrl(), "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET));
+		startGateway(gatewayEnv);
+		awaitRoute("/api/users/.well-known/jwks.json");
+		awaitRoute("/api/examples");
+		awaitPostRoute("/api/payments/webhooks/stripe", 400);
 	}
 
 	Platform startInfrastructure() throws Exception {

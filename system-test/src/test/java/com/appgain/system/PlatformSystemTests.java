@@ -41,15 +41,9 @@ class PlatformSystemTests {
 
 	@BeforeAll
 	static void startThePlatform() throws Exception {
-		platform = new Platform().startInfrastructure();
-		platform.startService("users-service", "users", Map.of());
-		platform.startService("example-service", "examples", Map.of());
-		platform.startService("payments-service", "payments", Map.of("STRIPE_API_KEY", FakeStripe.API_KEY,
-				"STRIPE_API_BASE", stripe.baseUrl(), "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET));
-		platform.startGateway();
-		platform.awaitRoute("/api/users/.well-known/jwks.json");
-		platform.awaitRoute("/api/examples");
-		platform.awaitPostRoute("/api/payments/webhooks/stripe", 400);
+		// assigned first, so that a start-up failure still stops what did start
+		platform = new Platform();
+		platform.startSuite(stripe, Map.of());
 	}
 
 	@AfterAll
