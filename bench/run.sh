@@ -30,10 +30,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 say "building the suite and the peers"
-./mvnw -B -q -o -DskipTests -pl devstack,registry,gateway,users-service,example-service,payments-service -am \
+./mvnw -B -q -DskipTests -pl devstack,registry,gateway,users-service,example-service,payments-service -am \
 	package >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
 for peer in bare-handler bare-gateway; do
-	./mvnw -B -q -o -DskipTests -f "bench/peers/$peer/pom.xml" package >>"$WORK/build.log" 2>&1 \
+	./mvnw -B -q -DskipTests -f "bench/peers/$peer/pom.xml" package >>"$WORK/build.log" 2>&1 \
 		|| { tail -30 "$WORK/build.log"; exit 1; }
 done
 
