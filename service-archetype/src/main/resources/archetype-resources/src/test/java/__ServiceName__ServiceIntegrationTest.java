@@ -27,7 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "appgain.${serviceName}.archive.cron=-" })
-@AutoConfigureWebTestClient
+// a shared 2-core machine can take more than the default 5 s to answer the first calls
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class ${ServiceName}ServiceIntegrationTest {
 
 	protected static final String API = "/api/${serviceName}";
