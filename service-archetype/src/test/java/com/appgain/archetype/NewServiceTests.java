@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code ./new-service} on a copy of the repository, with the archetype jar this build
  * just made: bad names are refused with nothing written, and a generated service builds
- * and passes its own tests, so the template cannot rot.
+ * and passes its own tests and deploy-check's, so the template cannot rot.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NewServiceTests {
@@ -43,7 +43,7 @@ class NewServiceTests {
 
 	private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
 
-	private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
+	private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(15);
 
 	private static Path temp;
 
@@ -119,10 +119,14 @@ class NewServiceTests {
 		assertThat(again.exit()).isEqualTo(2);
 		assertThat(again.output()).contains("exists already");
 
-		Result build = run(BUILD_TIMEOUT, "./mvnw", "-B", "-q", "verify", "-pl", "inventory-service", "-am",
-				"-Dtest=InventoryItem*Tests", "-Dsurefire.failIfNoSpecifiedTests=false");
+		// its own tests, and deploy-check's on the deployment files with the service in
+		// them
+		Result build = run(BUILD_TIMEOUT, "./mvnw", "-B", "-q", "verify", "-pl", "inventory-service,deploy-check",
+				"-am", "-Dtest=InventoryItem*Tests,ComposeTests,KubernetesOverlayTests,ObservabilityTests",
+				"-Dsurefire.failIfNoSpecifiedTests=false");
 		assertThat(build.exit()).as(build.output()).isZero();
 		assertThat(testsRun(module.resolve("target/surefire-reports"))).isGreaterThanOrEqualTo(10);
+		assertThat(testsRun(repo.resolve("deploy-check/target/surefire-reports"))).isGreaterThanOrEqualTo(10);
 	}
 
 	private static Result run(Duration timeout, String... command) throws Exception {
