@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
- * A ${entityLabel.toLowerCase()} as stored in the {@code ${listKey}} collection. {@code version} guards
+ * One ${entityLabel.toLowerCase()} as stored in the {@code ${listKey}} collection. {@code version} guards
  * every write against a concurrent one.
  *
  * @param id the document id, assigned on insert

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A ${entityLabel.toLowerCase()} as clients see it: every field always present, times as ISO-8601
+ * One ${entityLabel.toLowerCase()} as clients see it: every field always present, times as ISO-8601
  * UTC, {@code null} when unset.
  *
  * @param id 24-hex id

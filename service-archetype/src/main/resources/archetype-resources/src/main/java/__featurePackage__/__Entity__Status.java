@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import com.appgain.common.api.error.ApiException;
 
 /**
- * The states of a ${entityLabel.toLowerCase()}. Clients set {@code active} or {@code inactive};
+ * The states of ${Entity} documents. Clients set {@code active} or {@code inactive};
  * {@code archived} is set by {@link ${Entity}ArchiveJob}.
  */
 public enum ${Entity}Status {
