@@ -4,8 +4,9 @@
 #
 #   docker build --build-arg MODULE=gateway -t ghcr.io/appgain/gateway:0.1.0 .
 #
-# MODULE is one of: registry, gateway, users-service, example-service, payments-service
-# (devstack, common-api and common-test are not deployed).
+# MODULE is registry, gateway or a service module (users-service, example-service,
+# payments-service, or one made by ./new-service); devstack, common-api, common-test and
+# service-archetype are not deployed.
 #
 # CDS=true (the default) runs the application once at build time, up to the end of its
 # context refresh, and keeps a Class Data Sharing archive of the classes it loaded; the

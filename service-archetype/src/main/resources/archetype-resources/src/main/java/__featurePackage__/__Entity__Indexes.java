@@ -1,0 +1,56 @@
+package ${package}.${featurePackage};
+
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the indexes of {@code ${listKey}} at start-up: the list (newest first, with or
+ * without a status) and the archive job walk an index instead of the collection. Creating
+ * an existing index is a no-op, so every replica may run this.
+ */
+@Component
+class ${Entity}Indexes {
+
+	private static final Logger logger = LoggerFactory.getLogger(${Entity}Indexes.class);
+
+	static final List<Index> INDEXES = List.of(
+			new Index().on("created_at", Direction.DESC).on("_id", Direction.DESC).named("created_at_id"),
+			new Index().on("status", Direction.ASC)
+				.on("created_at", Direction.DESC)
+				.on("_id", Direction.DESC)
+				.named("status_created_at_id"));
+
+	private final ReactiveMongoTemplate mongo;
+
+	${Entity}Indexes(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@EventListener(ApplicationStartedEvent.class)
+	void createAtStartUp() {
+		// MongoDB may come up after the service: keep trying, saying so each time.
+		ensure().doOnError((ex) -> logger.warn("Could not create the indexes of ${listKey} yet: " + ex.getMessage()))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+			.subscribe(null, (ex) -> logger.error("Gave up creating the indexes of ${listKey}", ex));
+	}
+
+	Mono<Void> ensure() {
+		return Flux.fromIterable(INDEXES)
+			.concatMap((index) -> this.mongo.indexOps(${Entity}.class).createIndex(index))
+			.then();
+	}
+
+}
