@@ -5,7 +5,7 @@
 # results.md and results.png into bench/results/<date>/. Everything listens on random
 # loopback ports. Settings (environment):
 #   ROUND_SECONDS (10) ROUNDS (3) CONNECTIONS (32) EXAMPLES (10000) RATES ("0.5 0.7")
-#   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m", full JIT) BENCH_JAVA_HOME (JDK)
+#   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m", full JIT) BENCH_JAVA_HOME (JDK; 25 where present)
 # A quick run (about 3 minutes of load): ROUND_SECONDS=4 ROUNDS=1 bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,6 @@ ROUND_SECONDS="${ROUND_SECONDS:-10}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNEC
 EXAMPLES="${EXAMPLES:-10000}" RATES="${RATES:-0.5 0.7}"
 export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m}"
 read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
-[ -n "${BENCH_JAVA_HOME:-}" ] && export JAVA_HOME="$BENCH_JAVA_HOME" PATH="$BENCH_JAVA_HOME/bin:$PATH"
 OUT="$ROOT/bench/results/$(date -u +%Y-%m-%dT%H%MZ)"
 WORK=$(mktemp -d /tmp/bench.XXXXXX)
 say() { printf 'bench: %s\n' "$*"; }
@@ -36,6 +35,13 @@ for peer in bare-handler bare-gateway; do
 	./mvnw -B -q -DskipTests -f "bench/peers/$peer/pom.xml" package >>"$WORK/build.log" 2>&1 \
 		|| { tail -30 "$WORK/build.log"; exit 1; }
 done
+
+# Every JVM, the suite's (./run, with its AOT caches) and the peers', runs on one JDK: 25
+# where present (the build above used the default one).
+BENCH_JAVA_HOME="${BENCH_JAVA_HOME:-$(find /usr/lib/jvm -maxdepth 1 -name '*-25*' -type d 2>/dev/null | sort | head -1)}"
+if [ -n "$BENCH_JAVA_HOME" ]; then
+	export JAVA_HOME="$BENCH_JAVA_HOME" PATH="$BENCH_JAVA_HOME/bin:$PATH" RUN_JAVA_HOME="$BENCH_JAVA_HOME"
+fi
 
 free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 GATEWAY_PORT=$(free_port) REGISTRY_PORT=$(free_port) MONGO_PORT=$(free_port) REDIS_PORT=$(free_port)
