@@ -3,6 +3,7 @@ package com.appgain.common.api.lifecycle;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.serviceregistry.Registration;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
@@ -17,6 +18,7 @@ public final class LifecycleAutoConfiguration {
 
 	// Raw type: Eureka's registry is a ServiceRegistry<EurekaRegistration>.
 	@Bean
+	@ConditionalOnMissingBean
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	DeregisterFirstLifecycle deregisterFirstLifecycle(ServiceRegistry registry, Registration registration,
 			ShutdownProperties properties) {
