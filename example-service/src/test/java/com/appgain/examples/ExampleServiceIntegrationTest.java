@@ -2,6 +2,7 @@ package com.appgain.examples;
 
 import java.util.Map;
 
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
@@ -12,7 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -65,7 +68,7 @@ public abstract class ExampleServiceIntegrationTest {
 				: Map.of("name", name, "description", description);
 		return this.http.post()
 			.uri(EXAMPLES)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.user(userId))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(userId)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchange()
@@ -81,8 +84,36 @@ public abstract class ExampleServiceIntegrationTest {
 		return createExample(userId, name, "A description of " + name, null);
 	}
 
-	protected static String bearer(String token) {
-		return "Bearer " + token;
+	/** PATCHes a new name as the owner, expecting success. */
+	protected void rename(String owner, String id, String name) {
+		this.http.patch()
+			.uri(EXAMPLES + "/{id}", id)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(owner)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", name))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	/** Renames the stored example behind the service's back, past any cache. */
+	protected void renameInMongoDb(String id, String name) {
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(id))), Update.update("name", name),
+					"examples")
+			.block();
+	}
+
+	/** Reads the example and expects this name. */
+	protected void expectName(String id, String name) {
+		this.http.get()
+			.uri(EXAMPLES + "/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.example.name")
+			.isEqualTo(name);
 	}
 
 }

@@ -1,14 +1,16 @@
 package com.appgain.payments;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
+import com.appgain.common.test.Envelopes;
+import com.appgain.common.test.Management;
 import com.appgain.common.test.TestTokens;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthTests extends PaymentsServiceIntegrationTest {
 
@@ -16,24 +18,20 @@ class HealthTests extends PaymentsServiceIntegrationTest {
 	private int managementPort;
 
 	private WebTestClient management() {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.managementPort)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		return Management.client(this.managementPort);
 	}
 
 	@Test
 	void theServiceIsReady() {
-		management().get().uri("/readyz").exchange().expectStatus().isOk();
-		management().get().uri("/livez").exchange().expectStatus().isOk();
-		this.http.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+		Management.expectReadyAndLive(this.managementPort);
+		Envelopes.expectFailure(this.http.get().uri("/actuator/health").exchange(), 404, "not_found");
 	}
 
 	@Test
 	void anAdminSeesWhetherStripeIsConfigured() {
 		management().get()
 			.uri("/actuator/health")
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(newUser())))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.admin(newUser())))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -50,7 +48,7 @@ class HealthTests extends PaymentsServiceIntegrationTest {
 	void othersSeeNoDetails() {
 		management().get()
 			.uri("/actuator/health")
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.user(newUser())))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(newUser())))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -72,9 +70,8 @@ class HealthTests extends PaymentsServiceIntegrationTest {
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((body) -> org.assertj.core.api.Assertions.assertThat(body)
-				.contains(
-						"appgain_payments_lifecycle_total{application=\"payments\",currency=\"usd\",event=\"created\"}"));
+			.value((body) -> assertThat(body).contains(
+					"appgain_payments_lifecycle_total{application=\"payments\",currency=\"usd\",event=\"created\"}"));
 	}
 
 }

@@ -32,7 +32,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 		properties = { "eureka.client.enabled=false", "appgain.payments.reconcile.cron=-",
 				"appgain.payments.reconcile.lock-at-least-for=0s", "appgain.payments.stripe.read-timeout=5s",
 				"appgain.payments.idempotency.wait-for-concurrent=3s" })
-@AutoConfigureWebTestClient
+// patient on a loaded machine: a context's first payment (Stripe customer, users-service
+// look-up, index readiness) can take longer than the client's default 5 s
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class PaymentsServiceIntegrationTest {
 
 	protected static final String PAYMENTS = "/api/payments";
@@ -72,10 +74,6 @@ public abstract class PaymentsServiceIntegrationTest {
 		return TestTokens.newUserId();
 	}
 
-	protected static String bearer(String token) {
-		return "Bearer " + token;
-	}
-
 	protected static String newKey() {
 		return "key-" + System.nanoTime();
 	}
@@ -83,7 +81,7 @@ public abstract class PaymentsServiceIntegrationTest {
 	protected WebTestClient.ResponseSpec postPayment(String token, String key, String json) {
 		WebTestClient.RequestBodySpec request = this.http.post()
 			.uri(PAYMENTS)
-			.header(HttpHeaders.AUTHORIZATION, bearer(token))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
 			.contentType(MediaType.APPLICATION_JSON);
 		if (key != null) {
 			request.header("Idempotency-Key", key);
@@ -91,15 +89,15 @@ public abstract class PaymentsServiceIntegrationTest {
 		return request.bodyValue(json).exchange();
 	}
 
+	/** Expects a payment to have been created and returns the whole response body. */
+	protected static JsonNode created(WebTestClient.ResponseSpec response) {
+		return response.expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+	}
+
 	/** Creates a payment as {@code userId} and returns the whole response body. */
 	protected JsonNode createPayment(String userId, long amount) {
-		return postPayment(TestTokens.user(userId), newKey(),
-				"{\"amount\": " + amount + ", \"currency\": \"usd\", \"description\": \"Test order\"}")
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return created(postPayment(TestTokens.user(userId), newKey(),
+				"{\"amount\": " + amount + ", \"currency\": \"usd\", \"description\": \"Test order\"}"));
 	}
 
 	/** Creates a payment as {@code userId} and has the customer pay it at Stripe. */
@@ -126,7 +124,7 @@ public abstract class PaymentsServiceIntegrationTest {
 	protected JsonNode getPayment(String token, String paymentId) {
 		return this.http.get()
 			.uri(PAYMENTS + "/{id}", paymentId)
-			.header(HttpHeaders.AUTHORIZATION, bearer(token))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
 			.exchange()
 			.expectStatus()
 			.isOk()

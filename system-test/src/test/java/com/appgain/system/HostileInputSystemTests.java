@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.appgain.devstack.stripe.FakeStripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The hostile-input campaign: a seeded generator sends at least 10,000 hostile requests
@@ -188,16 +189,16 @@ class HostileInputSystemTests {
 
 	// The first payment warms up payments, users-service and Stripe on a cold platform:
 	// a gateway timeout then is retried with the same idempotency key.
-	private static HttpResponse<String> createPayment(String token) throws Exception {
-		HttpResponse<String> response = null;
-		for (int attempt = 0; attempt < 5 && (response == null || response.statusCode() >= 500); attempt++) {
-			response = platform.send(platform.request("/api/payments")
+	private static HttpResponse<String> createPayment(String token) {
+		return await("the victim's payment").atMost(Duration.ofMinutes(2))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> platform.send(platform.request("/api/payments")
 				.header("Content-Type", "application/json")
 				.header("Authorization", "Bearer " + token)
 				.header("Idempotency-Key", "victim-" + SEED)
-				.POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 4200, \"currency\": \"usd\"}")));
-		}
-		return response;
+				.POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 4200, \"currency\": \"usd\"}"))),
+					(response) -> response.statusCode() < 500);
 	}
 
 	private static String registerAndLogin(String email) throws Exception {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.appgain.devstack.stripe.FakeStripe;
 
@@ -211,18 +213,27 @@ final class Platform implements AutoCloseable {
 		}
 	}
 
-	private static void await(String what, Duration timeout, BooleanSupplier ready, Process process)
-			throws InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
-		while (!ready.getAsBoolean()) {
-			if (process != null && !process.isAlive()) {
-				throw new IllegalStateException(what + " exited with " + process.exitValue() + ", see " + LOGS);
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException(what + " not ready after " + timeout + ", see " + LOGS);
-			}
-			Thread.sleep(250);
+	private static void await(String what, Duration timeout, BooleanSupplier ready, Process process) {
+		try {
+			Awaitility.await(what)
+				.atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(250))
+				.until(() -> isReady(what, ready, process));
 		}
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException(what + " not ready after " + timeout + ", see " + LOGS);
+		}
+	}
+
+	private static boolean isReady(String what, BooleanSupplier ready, Process process) {
+		if (ready.getAsBoolean()) {
+			return true;
+		}
+		if (process != null && !process.isAlive()) {
+			throw new IllegalStateException(what + " exited with " + process.exitValue() + ", see " + LOGS);
+		}
+		return false;
 	}
 
 	private static int freePort() {

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.FixtureProperties;
@@ -43,6 +44,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				// outage
 				"spring.data.redis.timeout=5s" })
 public abstract class IntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	protected static final String ADMIN_EMAIL = "root@appgain.test";
 
@@ -148,6 +151,13 @@ public abstract class IntegrationTests {
 
 	protected static void expectError(WebTestClient.ResponseSpec response, HttpStatus status, String error) {
 		Envelopes.expectFailure(response, status.value(), error);
+	}
+
+	/** Asserts the failure envelope and returns it, for comparing whole answers. */
+	@SuppressWarnings("unchecked")
+	protected static Map<String, Object> failure(WebTestClient.ResponseSpec response, HttpStatus status, String error) {
+		byte[] body = Envelopes.expectFailure(response, status.value(), error).returnResult().getResponseBody();
+		return JSON.readValue(body, Map.class);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -40,8 +40,4 @@ public abstract class ApiTestSupport {
 		return Envelopes.expectFailure(response, status, error).jsonPath("$.message").isEqualTo(message).returnResult();
 	}
 
-	protected static String bearer(String token) {
-		return "Bearer " + token;
-	}
-
 }

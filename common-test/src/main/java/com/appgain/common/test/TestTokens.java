@@ -61,6 +61,15 @@ public final class TestTokens {
 	}
 
 	/**
+	 * Returns the {@code Authorization} header value that carries this token.
+	 * @param token a token from this class
+	 * @return {@code Bearer} and the token
+	 */
+	public static String bearer(String token) {
+		return "Bearer " + token;
+	}
+
+	/**
 	 * Returns a fresh random user id.
 	 * @return 24 lowercase hex characters, like an ObjectId
 	 */

@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.appgain.common.api.redis.RedisAvailability;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +45,8 @@ class ExampleCache {
 	private final boolean enabled;
 
 	ExampleCache(ReactiveStringRedisTemplate redis, JsonMapper json, ExampleProperties properties, MeterRegistry meters,
-			RedisAvailability availability, @Value("${appgain.examples.cache-enabled:true}") boolean enabled) {
-		this.enabled = enabled;
+			RedisAvailability availability) {
+		this.enabled = properties.cacheEnabled();
 		this.redis = redis;
 		this.availability = availability;
 		this.json = json;

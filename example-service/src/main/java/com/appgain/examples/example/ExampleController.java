@@ -10,7 +10,6 @@ import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import com.appgain.common.api.error.ApiException;
 import com.appgain.common.api.security.AuthenticatedUser;
 import com.appgain.common.api.validation.JsonSchemaValidator;
 import com.appgain.common.api.validation.ObjectIds;
@@ -32,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import static com.appgain.examples.example.IfMatch.version;
 
 /**
  * {@code /api/examples}, endpoint for endpoint as the blueprint's {@code example_api.py}.
@@ -137,23 +138,6 @@ class ExampleController {
 	private static ResponseEntity<ExampleResponses.Saved> saved(HttpStatus status, Example example,
 			ExampleResponses.Saved body) {
 		return ResponseEntity.status(status).eTag(Long.toString(example.version())).body(body);
-	}
-
-	/**
-	 * The version an {@code If-Match} header asks for: {@code "3"}; none or {@code *}:
-	 * any.
-	 */
-	private static Long version(String ifMatch) {
-		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-			return null;
-		}
-		String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-		try {
-			return Long.valueOf(tag);
-		}
-		catch (NumberFormatException ex) {
-			throw ApiException.badRequest("Header 'If-Match' must be an ETag of this API, like \"3\"");
-		}
 	}
 
 	private record Change(ObjectId id, ExampleRequest request, Long version) {

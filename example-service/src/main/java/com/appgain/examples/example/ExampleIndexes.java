@@ -1,13 +1,12 @@
 package com.appgain.examples.example;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
+
+import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -42,16 +41,15 @@ class ExampleIndexes {
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
 		// MongoDB may come up after the service: keep trying, saying so each time.
-		ensure().doOnError((ex) -> logger.warn("Could not create the indexes of examples yet: " + ex.getMessage()))
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+		MongoIndexes
+			.withBackOff(ensure()
+				.doOnError((ex) -> logger.warn("Could not create the indexes of examples yet: " + ex.getMessage())))
 			.subscribe(null, (ex) -> logger.error("Gave up creating the indexes of examples", ex));
 	}
 
 	Mono<Void> ensure() {
-		return Flux.fromIterable(INDEXES)
-			.concatMap((index) -> this.mongo.indexOps(Example.class).createIndex(index))
-			.doOnComplete(() -> logger.info("Indexes of examples are in place"))
-			.then();
+		return MongoIndexes.create(this.mongo, Example.class, INDEXES)
+			.doOnSuccess((done) -> logger.info("Indexes of examples are in place"));
 	}
 
 	// Sorted field, then _id in the same direction: the order of ExampleQuery.

@@ -8,13 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the examples feature ({@code appgain.examples.*}).
  *
+ * @param cacheEnabled whether {@code GET /api/examples/{id}} answers are cached in Redis
  * @param cacheTtl how long {@code GET /api/examples/{id}} answers stay in Redis
  * @param cacheTimeout longest wait for Redis before the cache is bypassed
  * @param archive the archive job
  */
 @ConfigurationProperties("appgain.examples")
-public record ExampleProperties(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("200ms") Duration cacheTimeout,
-		@DefaultValue Archive archive) {
+public record ExampleProperties(@DefaultValue("true") boolean cacheEnabled, @DefaultValue("5m") Duration cacheTtl,
+		@DefaultValue("200ms") Duration cacheTimeout, @DefaultValue Archive archive) {
 
 	/**
 	 * {@link ExampleArchiveJob}: examples {@code inactive} and unchanged for

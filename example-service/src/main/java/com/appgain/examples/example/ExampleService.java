@@ -1,7 +1,5 @@
 package com.appgain.examples.example;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.types.ObjectId;
@@ -10,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
-import com.appgain.common.api.response.Pagination;
+import com.appgain.common.api.response.Paged;
 import com.appgain.common.api.security.AuthenticatedUser;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -49,13 +47,10 @@ class ExampleService {
 	}
 
 	Mono<ExampleResponses.ExampleList> list(ExampleQuery query) {
-		Mono<List<ExampleJson>> page = this.mongo.find(query.pageQuery(), Example.class)
-			.map(Example::forJson)
-			.collectList();
-		Mono<Long> total = this.mongo.count(query.filter(), Example.class);
-		return Mono.zip(page, total)
-			.map((result) -> ExampleResponses.ExampleList.of(result.getT1(),
-					Pagination.of(query.page(), result.getT2())));
+		return Paged
+			.of(this.mongo.find(query.pageQuery(), Example.class).map(Example::forJson),
+					this.mongo.count(query.filter(), Example.class), query.page())
+			.map((paged) -> ExampleResponses.ExampleList.of(paged.items(), paged.pagination()));
 	}
 
 	Mono<CachedExample> get(ObjectId id) {

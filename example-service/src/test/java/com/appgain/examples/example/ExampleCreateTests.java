@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.TestTokens;
 import com.appgain.examples.ExampleServiceIntegrationTest;
 
@@ -71,43 +72,32 @@ class ExampleCreateTests extends ExampleServiceIntegrationTest {
 
 	@Test
 	void anonymousCallersMustSignIn() {
-		this.http.post()
+		Envelopes.expectFailure(this.http.post()
 			.uri(EXAMPLES)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"name\": \"Nobody\", \"description\": \"No token at all\"}")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("failed")
-			.jsonPath("$.error")
-			.isEqualTo("unauthorized");
+			.exchange(), 401, "unauthorized");
 	}
 
 	@Test
 	void aTokenSignedByAnotherKeyIsRejected() {
-		post(TestTokens.wrongKey(), "{\"name\": \"Forged\", \"description\": \"Signed by someone else\"}")
-			.expectStatus()
-			.isUnauthorized();
+		Envelopes.expectFailure(
+				post(TestTokens.wrongKey(), "{\"name\": \"Forged\", \"description\": \"Signed by someone else\"}"), 401,
+				"unauthorized");
 	}
 
 	@Test
 	void theOwnerComesFromTheTokenNeverFromTheBody() {
-		post(TestTokens.user(newUser()),
-				"{\"name\": \"Spoof\", \"description\": \"Tries to set the owner\", \"user_id\": \"65a1f0c2b3d4e5f607182930\"}")
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(post(TestTokens.user(newUser()),
+				"{\"name\": \"Spoof\", \"description\": \"Tries to set the owner\", \"user_id\": \"65a1f0c2b3d4e5f607182930\"}"),
+				400, "bad_request")
 			.jsonPath("$.errors[0].path")
 			.exists();
 	}
 
 	@Test
 	void aMissingRequiredFieldIsABadRequestNamingIt() {
-		post(TestTokens.user(newUser()), "{\"name\": \"No description\"}").expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(post(TestTokens.user(newUser()), "{\"name\": \"No description\"}"), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Request body does not match the schema")
 			.jsonPath("$.errors[0].message")
@@ -163,39 +153,33 @@ class ExampleCreateTests extends ExampleServiceIntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "[]", "\"a string\"", "42", "null" })
 	void aBodyThatIsNotAnObjectIsABadRequest(String body) {
-		post(TestTokens.user(newUser()), body).expectStatus().isBadRequest();
+		Envelopes.expectFailure(post(TestTokens.user(newUser()), body), 400, "bad_request");
 	}
 
 	@Test
 	void malformedJsonIsABadRequest() {
-		post(TestTokens.user(newUser()), "{\"name\": \"Broken\", ").expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(post(TestTokens.user(newUser()), "{\"name\": \"Broken\", "), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Malformed JSON request body");
 	}
 
 	@Test
 	void anEmptyBodyIsABadRequest() {
-		this.http.post()
+		Envelopes.expectFailure(this.http.post()
 			.uri(EXAMPLES)
-			.header("Authorization", bearer(TestTokens.user(newUser())))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(newUser())))
 			.contentType(MediaType.APPLICATION_JSON)
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
+			.exchange(), 400, "bad_request");
 	}
 
 	@Test
 	void aBodyThatIsNotJsonIsUnsupported() {
-		this.http.post()
+		Envelopes.expectFailure(this.http.post()
 			.uri(EXAMPLES)
-			.header("Authorization", bearer(TestTokens.user(newUser())))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(newUser())))
 			.contentType(MediaType.TEXT_PLAIN)
 			.bodyValue("name=Plain")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(415);
+			.exchange(), 415, "unsupported_media_type");
 	}
 
 	@Test
@@ -213,13 +197,7 @@ class ExampleCreateTests extends ExampleServiceIntegrationTest {
 	}
 
 	private void assertSchemaViolation(String body) {
-		post(TestTokens.user(newUser()), body).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("failed")
-			.jsonPath("$.error")
-			.isEqualTo("bad_request")
+		Envelopes.expectFailure(post(TestTokens.user(newUser()), body), 400, "bad_request")
 			.jsonPath("$.errors")
 			.isNotEmpty();
 		assertThat(this.mongo.count(new Query(), Example.class).block()).isZero();
@@ -228,7 +206,7 @@ class ExampleCreateTests extends ExampleServiceIntegrationTest {
 	private WebTestClient.ResponseSpec post(String token, String json) {
 		return this.http.post()
 			.uri(EXAMPLES)
-			.header("Authorization", bearer(token))
+			.header("Authorization", TestTokens.bearer(token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(json)
 			.exchange();

@@ -3,6 +3,7 @@ package com.appgain.examples.example;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.TestTokens;
 import com.appgain.examples.ExampleServiceIntegrationTest;
 
@@ -17,14 +18,14 @@ class ExampleDeleteTests extends ExampleServiceIntegrationTest {
 
 		this.http.delete()
 			.uri(EXAMPLES + "/{id}", id)
-			.header("Authorization", bearer(TestTokens.user(owner)))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(owner)))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.json("{\"message\": \"Example deleted successfully\", \"status\": \"success\"}", true);
 
-		this.http.get().uri(EXAMPLES + "/{id}", id).exchange().expectStatus().isNotFound();
+		Envelopes.expectFailure(this.http.get().uri(EXAMPLES + "/{id}", id).exchange(), 404, "not_found");
 		assertThat(this.mongo.findById(new ObjectId(id), Example.class).block()).isNull();
 	}
 
@@ -36,7 +37,7 @@ class ExampleDeleteTests extends ExampleServiceIntegrationTest {
 		for (int expected : new int[] { 200, 404 }) {
 			this.http.delete()
 				.uri(EXAMPLES + "/{id}", id)
-				.header("Authorization", bearer(TestTokens.user(owner)))
+				.header("Authorization", TestTokens.bearer(TestTokens.user(owner)))
 				.exchange()
 				.expectStatus()
 				.isEqualTo(expected);
@@ -48,13 +49,11 @@ class ExampleDeleteTests extends ExampleServiceIntegrationTest {
 		String owner = newUser();
 		String id = createExample(owner, "Guarded").get("id").asString();
 
-		this.http.delete()
+		Envelopes.expectFailure(this.http.delete()
 			.uri(EXAMPLES + "/{id}", id)
-			.header("Authorization", bearer(TestTokens.user(owner)))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(owner)))
 			.header("If-Match", "\"5\"")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409);
+			.exchange(), 409, "conflict");
 
 		assertThat(this.mongo.findById(new ObjectId(id), Example.class).block()).isNotNull();
 	}
@@ -63,12 +62,7 @@ class ExampleDeleteTests extends ExampleServiceIntegrationTest {
 	void anonymousCallersCannotDelete() {
 		String id = createExample(newUser(), "Protected").get("id").asString();
 
-		this.http.delete()
-			.uri(EXAMPLES + "/{id}", id)
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectBody()
+		Envelopes.expectFailure(this.http.delete().uri(EXAMPLES + "/{id}", id).exchange(), 401, "unauthorized")
 			.jsonPath("$.message")
 			.isEqualTo("Authentication required");
 	}

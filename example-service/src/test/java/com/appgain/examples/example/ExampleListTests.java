@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.examples.ExampleServiceIntegrationTest;
 
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -108,12 +109,9 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "0", "-1", "abc", "1.5", "99999999999" })
 	void aPageThatIsNotAPositiveIntegerIsABadRequest(String page) {
-		this.http.get()
-			.uri((uri) -> uri.path(EXAMPLES).queryParam("page", page).build())
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes
+			.expectFailure(this.http.get().uri((uri) -> uri.path(EXAMPLES).queryParam("page", page).build()).exchange(),
+					400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Parameter 'page' must be a positive integer");
 	}
@@ -121,12 +119,10 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "0", "-5", "abc" })
 	void aLimitThatIsNotAPositiveIntegerIsABadRequest(String limit) {
-		this.http.get()
-			.uri((uri) -> uri.path(EXAMPLES).queryParam("limit", limit).build())
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes
+			.expectFailure(
+					this.http.get().uri((uri) -> uri.path(EXAMPLES).queryParam("limit", limit).build()).exchange(), 400,
+					"bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Parameter 'limit' must be a positive integer");
 	}
@@ -147,12 +143,10 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "deleted", "ACTIVE", "{\"$ne\":null}" })
 	void anUnknownStatusIsABadRequest(String status) {
-		this.http.get()
-			.uri((uri) -> uri.path(EXAMPLES).queryParam("status", "{status}").build(status))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes
+			.expectFailure(this.http.get()
+				.uri((uri) -> uri.path(EXAMPLES).queryParam("status", "{status}").build(status))
+				.exchange(), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Parameter 'status' must be one of active, inactive, archived");
 	}
@@ -213,21 +207,17 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 
 	@Test
 	void searchLongerThanOneHundredCharactersIsABadRequest() {
-		this.http.get()
-			.uri((uri) -> uri.path(EXAMPLES).queryParam("search", "x".repeat(101)).build())
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes
+			.expectFailure(this.http.get()
+				.uri((uri) -> uri.path(EXAMPLES).queryParam("search", "x".repeat(101)).build())
+				.exchange(), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Parameter 'search' must be at most 100 characters");
 	}
 
 	@Test
 	void aSearchWithANulCharacterIsABadRequestNotAServerError() {
-		rawQuery("search=a%00b").expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(rawQuery("search=a%00b"), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Parameter 'search' must not contain control characters");
 	}
@@ -235,7 +225,7 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "status=active%00", "sort=name%0A", "page=1%09", "limit=%1B5", "search=x%7F" })
 	void aControlCharacterInAnyParameterIsABadRequest(String query) {
-		rawQuery(query).expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("bad_request");
+		Envelopes.expectFailure(rawQuery(query), 400, "bad_request");
 	}
 
 	@ParameterizedTest
@@ -243,9 +233,7 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 			strings = { "search=a&search=b", "status=active&status=inactive", "page=1&page=2", "sort=name&sort=-name" })
 	void aRepeatedParameterIsABadRequestInsteadOfBeingJoined(String query) {
 		String name = query.substring(0, query.indexOf('='));
-		rawQuery(query).expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(rawQuery(query), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Parameter '" + name + "' must be given at most once");
 	}
@@ -254,9 +242,7 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 	void aPageWhoseOffsetWouldOverflowIsABadRequestNotAnotherPage() {
 		insert(3, "active");
 
-		rawQuery("page=21474838&limit=100").expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(rawQuery("page=21474838&limit=100"), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Parameter 'page' must be at most 21474837 with a limit of 100");
 		assertThat(names(list((uri) -> uri.queryParam("page", 21474837).queryParam("limit", 100).build()))).isEmpty();
@@ -298,14 +284,9 @@ class ExampleListTests extends ExampleServiceIntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "description", "-user_id", "_id", "created_at,name", "$natural", "--name" })
 	void sortingByAnythingOffTheListIsABadRequest(String sort) {
-		this.http.get()
-			.uri((uri) -> uri.path(EXAMPLES).queryParam("sort", "{sort}").build(sort))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("bad_request");
+		Envelopes.expectFailure(
+				this.http.get().uri((uri) -> uri.path(EXAMPLES).queryParam("sort", "{sort}").build(sort)).exchange(),
+				400, "bad_request");
 	}
 
 	// the query as is: the URI template would encode each % once more

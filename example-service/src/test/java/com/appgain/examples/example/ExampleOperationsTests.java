@@ -1,6 +1,5 @@
 package com.appgain.examples.example;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import com.appgain.common.test.Envelopes;
+import com.appgain.common.test.Management;
 import com.appgain.common.test.MongoFixture;
 import com.appgain.common.test.TestTokens;
 import com.appgain.examples.ExampleServiceIntegrationTest;
@@ -33,25 +34,14 @@ class ExampleOperationsTests extends ExampleServiceIntegrationTest {
 	private int managementPort;
 
 	private WebTestClient management() {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.managementPort)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		return Management.client(this.managementPort);
 	}
 
 	@Test
 	void theServiceIsReadyWhenMongoIsAndLiveRegardless() {
-		management().get()
-			.uri("/readyz")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
-		management().get().uri("/livez").exchange().expectStatus().isOk();
+		Management.expectReadyAndLive(this.managementPort);
 		management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isNotFound();
+		Envelopes.expectFailure(this.http.get().uri("/actuator/health/readiness").exchange(), 404, "not_found");
 	}
 
 	@Test
@@ -60,7 +50,7 @@ class ExampleOperationsTests extends ExampleServiceIntegrationTest {
 		String id = createExample(owner, "Counted").get("id").asString();
 		this.http.delete()
 			.uri(EXAMPLES + "/{id}", id)
-			.header("Authorization", bearer(TestTokens.user(owner)))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(owner)))
 			.exchange()
 			.expectStatus()
 			.isOk();

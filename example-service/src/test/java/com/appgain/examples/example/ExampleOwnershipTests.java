@@ -39,7 +39,7 @@ class ExampleOwnershipTests extends ExampleServiceIntegrationTest {
 		WebTestClient.RequestBodySpec request = this.http.method(method).uri(EXAMPLES + "/{id}", id);
 		String token = caller.token(owner);
 		if (token != null) {
-			request.header("Authorization", bearer(token));
+			request.header("Authorization", TestTokens.bearer(token));
 		}
 		if (method != HttpMethod.DELETE) {
 			request.contentType(MediaType.APPLICATION_JSON)

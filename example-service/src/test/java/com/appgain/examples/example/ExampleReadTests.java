@@ -4,6 +4,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.TestTokens;
 import com.appgain.examples.ExampleServiceIntegrationTest;
 
@@ -48,63 +49,40 @@ class ExampleReadTests extends ExampleServiceIntegrationTest {
 
 	@Test
 	void aMalformedIdIsABadRequest() {
-		this.http.get()
-			.uri(EXAMPLES + "/{id}", "not-an-id")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("failed")
-			.jsonPath("$.error")
-			.isEqualTo("bad_request")
-			.jsonPath("$.status_code")
-			.isEqualTo(400)
+		Envelopes.expectFailure(this.http.get().uri(EXAMPLES + "/{id}", "not-an-id").exchange(), 400, "bad_request")
 			.jsonPath("$.request_id")
 			.isNotEmpty();
 	}
 
 	@Test
 	void anIdThatLooksLikeAnOperatorIsABadRequest() {
-		this.http.get().uri(EXAMPLES + "/{id}", "{\"$gt\":\"\"}").exchange().expectStatus().isBadRequest();
+		Envelopes.expectFailure(this.http.get().uri(EXAMPLES + "/{id}", "{\"$gt\":\"\"}").exchange(), 400,
+				"bad_request");
 	}
 
 	@Test
 	void anUnknownIdIsNotFound() {
-		this.http.get()
-			.uri(EXAMPLES + "/{id}", new ObjectId().toHexString())
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectBody()
+		Envelopes
+			.expectFailure(this.http.get().uri(EXAMPLES + "/{id}", new ObjectId().toHexString()).exchange(), 404,
+					"not_found")
 			.jsonPath("$.message")
-			.isEqualTo("Example not found")
-			.jsonPath("$.error")
-			.isEqualTo("not_found")
-			.jsonPath("$.status_code")
-			.isEqualTo(404);
+			.isEqualTo("Example not found");
 	}
 
 	@Test
 	void aClientThatAcceptsNoJsonIsTurnedAway() {
 		String id = createExample(newUser(), "Json only").get("id").asString();
-		this.http.get()
-			.uri(EXAMPLES + "/{id}", id)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(406);
+		Envelopes.expectFailure(this.http.get().uri(EXAMPLES + "/{id}", id).accept(MediaType.TEXT_HTML).exchange(), 406,
+				"not_acceptable");
 	}
 
 	@Test
 	void anInvalidTokenIsRejectedEvenOnAPublicRead() {
 		String id = createExample(newUser(), "Token checked").get("id").asString();
-		this.http.get()
+		Envelopes.expectFailure(this.http.get()
 			.uri(EXAMPLES + "/{id}", id)
-			.header("Authorization", bearer(TestTokens.expired()))
-			.exchange()
-			.expectStatus()
-			.isUnauthorized();
+			.header("Authorization", TestTokens.bearer(TestTokens.expired()))
+			.exchange(), 401, "unauthorized");
 	}
 
 }

@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.TestTokens;
 import com.appgain.examples.ExampleServiceIntegrationTest;
 
@@ -117,9 +118,9 @@ class ExampleUpdateTests extends ExampleServiceIntegrationTest {
 		String owner = newUser();
 		String id = createExample(owner, "Long patch").get("id").asString();
 
-		change(HttpMethod.PATCH, id, TestTokens.user(owner), "{\"description\": \"" + "d".repeat(2001) + "\"}")
-			.expectStatus()
-			.isBadRequest();
+		Envelopes.expectFailure(
+				change(HttpMethod.PATCH, id, TestTokens.user(owner), "{\"description\": \"" + "d".repeat(2001) + "\"}"),
+				400, "bad_request");
 		assertThat(stored(id).version()).isZero();
 	}
 
@@ -130,9 +131,7 @@ class ExampleUpdateTests extends ExampleServiceIntegrationTest {
 		String owner = newUser();
 		String id = createExample(owner, "Strict patch").get("id").asString();
 
-		change(HttpMethod.PATCH, id, TestTokens.user(owner), body).expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(change(HttpMethod.PATCH, id, TestTokens.user(owner), body), 400, "bad_request")
 			.jsonPath("$.errors")
 			.isNotEmpty();
 		assertThat(stored(id).version()).isZero();
@@ -147,17 +146,16 @@ class ExampleUpdateTests extends ExampleServiceIntegrationTest {
 		String owner = newUser();
 		String id = createExample(owner, "Strict put").get("id").asString();
 
-		change(HttpMethod.PUT, id, TestTokens.user(owner), body).expectStatus().isBadRequest();
+		Envelopes.expectFailure(change(HttpMethod.PUT, id, TestTokens.user(owner), body), 400, "bad_request");
 		assertThat(stored(id).version()).isZero();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "PUT", "PATCH", "DELETE" })
 	void aMalformedIdIsABadRequest(String method) {
-		change(HttpMethod.valueOf(method), "12345", TestTokens.user(newUser()), "{\"name\": \"Whatever name\"}")
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes
+			.expectFailure(change(HttpMethod.valueOf(method), "12345", TestTokens.user(newUser()),
+					"{\"name\": \"Whatever name\"}"), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Invalid example_id: expected a 24-character hex id");
 	}
@@ -165,11 +163,9 @@ class ExampleUpdateTests extends ExampleServiceIntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "PUT", "PATCH", "DELETE" })
 	void anUnknownIdIsNotFound(String method) {
-		change(HttpMethod.valueOf(method), new ObjectId().toHexString(), TestTokens.user(newUser()),
-				"{\"name\": \"Whatever name\", \"description\": \"Some description\"}")
-			.expectStatus()
-			.isNotFound()
-			.expectBody()
+		Envelopes
+			.expectFailure(change(HttpMethod.valueOf(method), new ObjectId().toHexString(), TestTokens.user(newUser()),
+					"{\"name\": \"Whatever name\", \"description\": \"Some description\"}"), 404, "not_found")
 			.jsonPath("$.message")
 			.isEqualTo("Example not found");
 	}
@@ -180,18 +176,9 @@ class ExampleUpdateTests extends ExampleServiceIntegrationTest {
 		String id = createExample(owner, "Versioned").get("id").asString();
 		change(HttpMethod.PATCH, id, TestTokens.user(owner), "{\"name\": \"Version one\"}").expectStatus().isOk();
 
-		this.http.patch()
-			.uri(EXAMPLES + "/{id}", id)
-			.header("Authorization", bearer(TestTokens.user(owner)))
-			.header("If-Match", "\"0\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"Based on version zero\"}")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("conflict");
+		Envelopes.expectFailure(
+				changeIfMatch(HttpMethod.PATCH, id, owner, "\"0\"", "{\"name\": \"Based on version zero\"}"), 409,
+				"conflict");
 		assertThat(stored(id).name()).isEqualTo("Version one");
 	}
 
@@ -200,13 +187,8 @@ class ExampleUpdateTests extends ExampleServiceIntegrationTest {
 		String owner = newUser();
 		String id = createExample(owner, "Versioned").get("id").asString();
 
-		this.http.put()
-			.uri(EXAMPLES + "/{id}", id)
-			.header("Authorization", bearer(TestTokens.user(owner)))
-			.header("If-Match", "\"0\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"Version one\", \"description\": \"Based on version zero\"}")
-			.exchange()
+		changeIfMatch(HttpMethod.PUT, id, owner, "\"0\"",
+				"{\"name\": \"Version one\", \"description\": \"Based on version zero\"}")
 			.expectStatus()
 			.isOk()
 			.expectHeader()
@@ -218,15 +200,8 @@ class ExampleUpdateTests extends ExampleServiceIntegrationTest {
 		String owner = newUser();
 		String id = createExample(owner, "Versioned").get("id").asString();
 
-		this.http.patch()
-			.uri(EXAMPLES + "/{id}", id)
-			.header("Authorization", bearer(TestTokens.user(owner)))
-			.header("If-Match", "\"abc\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"Whatever name\"}")
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
+		Envelopes.expectFailure(changeIfMatch(HttpMethod.PATCH, id, owner, "\"abc\"", "{\"name\": \"Whatever name\"}"),
+				400, "bad_request");
 	}
 
 	@Test
@@ -279,21 +254,27 @@ class ExampleUpdateTests extends ExampleServiceIntegrationTest {
 	}
 
 	private EntityExchangeResult<String> putAtVersionZero(String id, String owner, String name) {
-		return this.http.put()
-			.uri(EXAMPLES + "/{id}", id)
-			.header("Authorization", bearer(TestTokens.user(owner)))
-			.header("If-Match", "\"0\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"" + name + "\", \"description\": \"Written concurrently\"}")
-			.exchange()
+		return changeIfMatch(HttpMethod.PUT, id, owner, "\"0\"",
+				"{\"name\": \"" + name + "\", \"description\": \"Written concurrently\"}")
 			.expectBody(String.class)
 			.returnResult();
+	}
+
+	private WebTestClient.ResponseSpec changeIfMatch(HttpMethod method, String id, String owner, String ifMatch,
+			String json) {
+		return this.http.method(method)
+			.uri(EXAMPLES + "/{id}", id)
+			.header("Authorization", TestTokens.bearer(TestTokens.user(owner)))
+			.header("If-Match", ifMatch)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec change(HttpMethod method, String id, String token, String json) {
 		WebTestClient.RequestBodySpec request = this.http.method(method)
 			.uri(EXAMPLES + "/{id}", id)
-			.header("Authorization", bearer(token));
+			.header("Authorization", TestTokens.bearer(token));
 		if (method == HttpMethod.DELETE) {
 			return request.exchange();
 		}

@@ -16,12 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksMinRefreshInterval the shortest time between two downloads of the JWKS; a
  * token naming an unknown {@code kid} asks for one
  * @param jwksTimeout how long a JWKS download may take
+ * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway
+ * whose {@code X-Forwarded-For} is believed; none by default
  */
 @ConfigurationProperties("appgain.gateway")
 public record ApiGatewayProperties(@DefaultValue RateLimit rateLimit, @DefaultValue( {
 		"X-User-*", "X-Auth-*", "X-Authenticated-*", "X-Forwarded-User", "X-Forwarded-Email", "X-Forwarded-Groups",
 		"X-Forwarded-Preferred-Username", "X-Remote-User", "Remote-User" }) List<String> identityHeaders,
-		@DefaultValue("10s") Duration jwksMinRefreshInterval, @DefaultValue("3s") Duration jwksTimeout){
+		@DefaultValue("10s") Duration jwksMinRefreshInterval, @DefaultValue("3s") Duration jwksTimeout,
+		@DefaultValue List<String> trustedProxies){
 
 	/**
 	 * A token bucket per caller and route, in Redis.

@@ -5,8 +5,9 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import com.appgain.common.api.web.AddressRange;
+import com.appgain.gateway.config.ApiGatewayProperties;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,7 +29,12 @@ public class ClientAddresses {
 
 	private final List<AddressRange> trustedProxies;
 
-	ClientAddresses(@Value("${appgain.gateway.trusted-proxies:}") List<String> trustedProxies) {
+	@Autowired
+	ClientAddresses(ApiGatewayProperties properties) {
+		this(properties.trustedProxies());
+	}
+
+	ClientAddresses(List<String> trustedProxies) {
 		this.trustedProxies = AddressRange.parseAll(trustedProxies);
 	}
 

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.security.AuthenticatedUser;
-import com.appgain.payments.config.MongoErrors;
+import com.appgain.common.api.store.MongoErrors;
 import com.appgain.payments.stripe.StripeGateway;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
 import com.appgain.common.api.security.AuthenticatedUser;
-import com.appgain.payments.config.MongoErrors;
+import com.appgain.common.api.store.MongoErrors;
 import com.appgain.payments.customer.CustomerService;
 import com.appgain.payments.payment.PaymentTransitions.PaymentRef;
 import com.appgain.payments.payment.PaymentTransitions.StatusChange;

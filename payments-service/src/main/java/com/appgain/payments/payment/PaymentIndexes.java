@@ -5,12 +5,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 
 import com.appgain.common.api.error.ApiException;
+import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.health.contributor.Health;
@@ -64,14 +63,12 @@ class PaymentIndexes implements ReactiveHealthIndicator {
 
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
-		ensure().retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+		MongoIndexes.withBackOff(ensure())
 			.subscribe(null, (ex) -> logger.error("Could not create the indexes of payments", ex), this::created);
 	}
 
 	Mono<Void> ensure() {
-		return Flux.fromIterable(INDEXES)
-			.concatMap((index) -> this.mongo.indexOps(Payment.class).createIndex(index))
-			.then();
+		return MongoIndexes.create(this.mongo, Payment.class, INDEXES);
 	}
 
 	private void created() {

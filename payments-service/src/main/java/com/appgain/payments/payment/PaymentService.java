@@ -6,6 +6,7 @@ import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
+import com.appgain.common.api.response.Paged;
 import com.appgain.common.api.response.Pagination;
 import com.appgain.common.api.security.AuthenticatedUser;
 
@@ -23,12 +24,10 @@ class PaymentService {
 	}
 
 	Mono<PaymentPage> list(PaymentQuery query) {
-		Mono<List<PaymentJson>> page = this.mongo.find(query.pageQuery(), Payment.class)
-			.map(Payment::forJson)
-			.collectList();
-		Mono<Long> total = this.mongo.count(query.filter(), Payment.class);
-		return Mono.zip(page, total)
-			.map((result) -> new PaymentPage(result.getT1(), Pagination.of(query.page(), result.getT2())));
+		return Paged
+			.of(this.mongo.find(query.pageQuery(), Payment.class).map(Payment::forJson),
+					this.mongo.count(query.filter(), Payment.class), query.page())
+			.map((paged) -> new PaymentPage(paged.items(), paged.pagination()));
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package com.appgain.payments.webhook;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.util.retry.Retry;
+
+import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -33,9 +35,7 @@ class WebhookEventIndexes {
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
 		Index expiry = new Index().on(WebhookEvent.RECEIVED_AT, Direction.ASC).expire(KEEP).named("received_at_ttl");
-		this.mongo.indexOps(WebhookEvent.class)
-			.createIndex(expiry)
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+		MongoIndexes.withBackOff(MongoIndexes.create(this.mongo, WebhookEvent.class, List.of(expiry)))
 			.subscribe(null, (ex) -> logger.error("Could not create the indexes of webhook_events", ex));
 	}
 

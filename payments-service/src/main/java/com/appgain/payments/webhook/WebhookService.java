@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
-import com.appgain.payments.config.MongoErrors;
+import com.appgain.common.api.store.MongoErrors;
 import com.appgain.payments.payment.PaymentStatus;
-import com.appgain.payments.payment.PaymentTransitions;
 import com.appgain.payments.payment.PaymentTransitions.PaymentRef;
 import com.appgain.payments.payment.PaymentTransitions.StatusChange;
+import com.appgain.payments.payment.PaymentTransitions;
 import com.appgain.payments.stripe.StripeGateway;
 import com.appgain.payments.stripe.StripeIntent;
 

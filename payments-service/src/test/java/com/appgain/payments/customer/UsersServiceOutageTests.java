@@ -3,6 +3,7 @@ package com.appgain.payments.customer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.TestTokens;
 import com.appgain.payments.PaymentsServiceIntegrationTest;
 
@@ -24,11 +25,7 @@ class UsersServiceOutageTests extends PaymentsServiceIntegrationTest {
 		String user = newUser();
 		users.stop();
 
-		postPayment(TestTokens.user(user), newKey(), ORDER).expectStatus()
-			.isEqualTo(503)
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("service_unavailable")
+		Envelopes.expectFailure(postPayment(TestTokens.user(user), newKey(), ORDER), 503, "service_unavailable")
 			.jsonPath("$.message")
 			.isEqualTo("The users service is unavailable");
 
@@ -43,7 +40,7 @@ class UsersServiceOutageTests extends PaymentsServiceIntegrationTest {
 		String user = newUser();
 		String key = newKey();
 		users.stop();
-		postPayment(TestTokens.user(user), key, ORDER).expectStatus().isEqualTo(503);
+		Envelopes.expectFailure(postPayment(TestTokens.user(user), key, ORDER), 503, "service_unavailable");
 
 		users.start();
 

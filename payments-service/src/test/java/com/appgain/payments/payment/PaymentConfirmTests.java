@@ -94,7 +94,7 @@ class PaymentConfirmTests extends PaymentsServiceIntegrationTest {
 	private WebTestClient.ResponseSpec confirm(String token, String paymentId, String json) {
 		return this.http.post()
 			.uri(PAYMENTS + "/{id}/confirm", paymentId)
-			.header(HttpHeaders.AUTHORIZATION, bearer(token))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(json)
 			.exchange();

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.api.security.TokenDenylist;
 import com.appgain.common.test.TestTokens;
 import com.appgain.payments.FakeUsers;
@@ -98,11 +99,7 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 	void theSameKeyAndBodyReturnTheSamePaymentWithoutASecondPaymentIntent() {
 		String user = newUser();
 		String key = newKey();
-		JsonNode first = postPayment(TestTokens.user(user), key, ORDER).expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode first = created(postPayment(TestTokens.user(user), key, ORDER));
 
 		JsonNode again = postPayment(TestTokens.user(user), key, ORDER).expectStatus()
 			.isOk()
@@ -124,15 +121,10 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 		String key = newKey();
 		postPayment(TestTokens.user(user), key, ORDER).expectStatus().isCreated();
 
-		postPayment(TestTokens.user(user), key,
-				"{\"amount\": 2501, \"currency\": \"usd\", \"description\": \"Order 42\"}")
-			.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("conflict");
-		postPayment(TestTokens.user(user), key, "{\"amount\": 2500, \"currency\": \"usd\"}").expectStatus()
-			.isEqualTo(409);
+		Envelopes.expectFailure(postPayment(TestTokens.user(user), key,
+				"{\"amount\": 2501, \"currency\": \"usd\", \"description\": \"Order 42\"}"), 409, "conflict");
+		Envelopes.expectFailure(postPayment(TestTokens.user(user), key, "{\"amount\": 2500, \"currency\": \"usd\"}"),
+				409, "conflict");
 		assertThat(stripe.intentsCreatedFor(user)).isOne();
 	}
 
@@ -142,22 +134,8 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 		String alice = newUser();
 		String bob = newUser();
 
-		String first = postPayment(TestTokens.user(alice), key, ORDER).expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("payment")
-			.get("id")
-			.asString();
-		String second = postPayment(TestTokens.user(bob), key, ORDER).expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("payment")
-			.get("id")
-			.asString();
+		String first = created(postPayment(TestTokens.user(alice), key, ORDER)).get("payment").get("id").asString();
+		String second = created(postPayment(TestTokens.user(bob), key, ORDER)).get("payment").get("id").asString();
 
 		assertThat(second).isNotEqualTo(first);
 	}
@@ -165,9 +143,7 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 	@Test
 	void aMissingIdempotencyKeyIsABadRequest() {
 		String user = newUser();
-		postPayment(TestTokens.user(user), null, ORDER).expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(postPayment(TestTokens.user(user), null, ORDER), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Header 'Idempotency-Key' is required");
 		assertThat(stripe.intentsCreatedFor(user)).isZero();
@@ -176,12 +152,12 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "", "é" })
 	void anEmptyOrNonAsciiIdempotencyKeyIsABadRequest(String key) {
-		postPayment(TestTokens.user(newUser()), key, ORDER).expectStatus().isBadRequest();
+		Envelopes.expectFailure(postPayment(TestTokens.user(newUser()), key, ORDER), 400, "bad_request");
 	}
 
 	@Test
 	void anIdempotencyKeyLongerThan255CharactersIsABadRequest() {
-		postPayment(TestTokens.user(newUser()), "k".repeat(256), ORDER).expectStatus().isBadRequest();
+		Envelopes.expectFailure(postPayment(TestTokens.user(newUser()), "k".repeat(256), ORDER), 400, "bad_request");
 		postPayment(TestTokens.user(newUser()), "k".repeat(255), ORDER).expectStatus().isCreated();
 	}
 
@@ -197,22 +173,17 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 			"{\"amount\": {\"$gt\": 0}, \"currency\": \"usd\"}", "[]", "42" })
 	void aBodyOutsideTheSchemaIsABadRequestAndCreatesNothing(String body) {
 		String user = newUser();
-		postPayment(TestTokens.user(user), newKey(), body).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("failed")
-			.jsonPath("$.error")
-			.isEqualTo("bad_request");
+		Envelopes.expectFailure(postPayment(TestTokens.user(user), newKey(), body), 400, "bad_request");
 		assertThat(this.mongo.count(new Query(), Payment.class).block()).isZero();
 		assertThat(stripe.intentsCreatedFor(user)).isZero();
 	}
 
 	@Test
 	void aCurrencyThatIsNotConfiguredIsNamedInTheError() {
-		postPayment(TestTokens.user(newUser()), newKey(), "{\"amount\": 100, \"currency\": \"jpy\"}").expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes
+			.expectFailure(
+					postPayment(TestTokens.user(newUser()), newKey(), "{\"amount\": 100, \"currency\": \"jpy\"}"), 400,
+					"bad_request")
 			.jsonPath("$.errors[0].path")
 			.isEqualTo("/currency")
 			.jsonPath("$.errors[0].message")
@@ -221,47 +192,38 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 
 	@Test
 	void aDescriptionLongerThan1000CharactersIsABadRequest() {
-		postPayment(TestTokens.user(newUser()), newKey(),
-				"{\"amount\": 100, \"currency\": \"usd\", \"description\": \"" + "d".repeat(1001) + "\"}")
-			.expectStatus()
-			.isBadRequest();
+		Envelopes.expectFailure(
+				postPayment(TestTokens.user(newUser()), newKey(),
+						"{\"amount\": 100, \"currency\": \"usd\", \"description\": \"" + "d".repeat(1001) + "\"}"),
+				400, "bad_request");
 	}
 
 	@Test
 	void malformedJsonIsABadRequest() {
-		postPayment(TestTokens.user(newUser()), newKey(), "{\"amount\": ").expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(postPayment(TestTokens.user(newUser()), newKey(), "{\"amount\": "), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Malformed JSON request body");
 	}
 
 	@Test
 	void aBodyThatIsNotJsonIsUnsupported() {
-		this.http.post()
+		Envelopes.expectFailure(this.http.post()
 			.uri(PAYMENTS)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.user(newUser())))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(newUser())))
 			.header("Idempotency-Key", newKey())
 			.contentType(MediaType.TEXT_PLAIN)
 			.bodyValue("amount=100")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(415);
+			.exchange(), 415, "unsupported_media_type");
 	}
 
 	@Test
 	void anonymousCallersMustSignIn() {
-		this.http.post()
+		Envelopes.expectFailure(this.http.post()
 			.uri(PAYMENTS)
 			.header("Idempotency-Key", newKey())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(ORDER)
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("unauthorized");
+			.exchange(), 401, "unauthorized");
 	}
 
 	@Test
@@ -270,7 +232,7 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 		String token = TestTokens.builder().subject(newUser()).jwtId(jti).build();
 		this.denylist.revoke(jti, Instant.now().plusSeconds(900)).block();
 
-		postPayment(token, newKey(), ORDER).expectStatus().isUnauthorized();
+		Envelopes.expectFailure(postPayment(token, newKey(), ORDER), 401, "unauthorized");
 	}
 
 	@Test
@@ -278,9 +240,9 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 		String user = newUser();
 		String key = newKey();
 
-		postPayment(TestTokens.user(user), key, "{\"amount\": 10, \"currency\": \"usd\"}").expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes
+			.expectFailure(postPayment(TestTokens.user(user), key, "{\"amount\": 10, \"currency\": \"usd\"}"), 400,
+					"bad_request")
 			.jsonPath("$.message")
 			.value(String.class, (message) -> assertThat(message).contains("at least"));
 
@@ -295,7 +257,7 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 		createPayment(user, 500);
 		stripe.failNext(1);
 
-		postPayment(TestTokens.user(user), key, ORDER).expectStatus().isEqualTo(502);
+		Envelopes.expectFailure(postPayment(TestTokens.user(user), key, ORDER), 502, "bad_gateway");
 		postPayment(TestTokens.user(user), key, ORDER).expectStatus().isCreated();
 
 		assertThat(stripe.intentsCreatedFor(user)).isEqualTo(2);
@@ -308,12 +270,8 @@ class PaymentCreateTests extends PaymentsServiceIntegrationTest {
 		createPayment(user, 500);
 		stripe.loseNextResponse();
 
-		postPayment(TestTokens.user(user), key, ORDER).expectStatus().isEqualTo(502);
-		JsonNode retried = postPayment(TestTokens.user(user), key, ORDER).expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		Envelopes.expectFailure(postPayment(TestTokens.user(user), key, ORDER), 502, "bad_gateway");
+		JsonNode retried = created(postPayment(TestTokens.user(user), key, ORDER));
 
 		assertThat(stripe.intentsCreatedFor(user)).isEqualTo(2);
 		String intentId = retried.get("payment").get("stripe_payment_intent_id").asString();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.TestTokens;
 import com.appgain.payments.PaymentsServiceIntegrationTest;
 
@@ -79,12 +80,7 @@ class PaymentIdempotencyRaceTests extends PaymentsServiceIntegrationTest {
 		Payment orphan = this.mongo.insert(Payment.claim(order, key, user, null, Instant.now().minusSeconds(1)))
 			.block();
 
-		JsonNode body = postPayment(TestTokens.user(user), key, "{\"amount\": 4200, \"currency\": \"eur\"}")
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode body = created(postPayment(TestTokens.user(user), key, "{\"amount\": 4200, \"currency\": \"eur\"}"));
 
 		assertThat(body.get("payment").get("id").asString()).isEqualTo(orphan.id().toHexString());
 		assertThat(stripe.intentsCreatedFor(user)).isEqualTo(2);
@@ -98,14 +94,14 @@ class PaymentIdempotencyRaceTests extends PaymentsServiceIntegrationTest {
 			.insert(Payment.claim(new NewPayment(4200, "eur", null), key, user, null, Instant.now().plusSeconds(60)))
 			.block();
 
-		postPayment(TestTokens.user(user), key, "{\"amount\": 4200, \"currency\": \"eur\"}").expectStatus()
-			.isEqualTo(409)
-			.expectBody()
+		Envelopes
+			.expectFailure(postPayment(TestTokens.user(user), key, "{\"amount\": 4200, \"currency\": \"eur\"}"), 409,
+					"conflict")
 			.jsonPath("$.message")
 			.isEqualTo("A request with this Idempotency-Key is still in progress; retry in a few seconds");
-		postPayment(TestTokens.user(user), key, "{\"amount\": 4300, \"currency\": \"eur\"}").expectStatus()
-			.isEqualTo(409)
-			.expectBody()
+		Envelopes
+			.expectFailure(postPayment(TestTokens.user(user), key, "{\"amount\": 4300, \"currency\": \"eur\"}"), 409,
+					"conflict")
 			.jsonPath("$.message")
 			.isEqualTo("This Idempotency-Key was already used with a different request body; use a new key");
 		assertThat(stripe.intentsCreatedFor(user)).isZero();
@@ -119,15 +115,13 @@ class PaymentIdempotencyRaceTests extends PaymentsServiceIntegrationTest {
 					Instant.now().plusSeconds(60)))
 			.block();
 
-		this.http.get()
+		Envelopes.expectFailure(this.http.get()
 			.uri(PAYMENTS + "/{id}", claim.id().toHexString())
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.user(user)))
-			.exchange()
-			.expectStatus()
-			.isNotFound();
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(user)))
+			.exchange(), 404, "not_found");
 		this.http.get()
 			.uri(PAYMENTS)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(newUser())))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.admin(newUser())))
 			.exchange()
 			.expectBody()
 			.jsonPath("$.pagination.total_count")
@@ -138,7 +132,7 @@ class PaymentIdempotencyRaceTests extends PaymentsServiceIntegrationTest {
 		return WebClient.create("http://localhost:" + this.port)
 			.post()
 			.uri(PAYMENTS)
-			.header(HttpHeaders.AUTHORIZATION, bearer(token))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(json)

@@ -3,6 +3,7 @@ package com.appgain.payments.payment;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.TestTokens;
 import com.appgain.payments.PaymentsServiceIntegrationTest;
 
@@ -34,19 +35,11 @@ class PaymentReadTests extends PaymentsServiceIntegrationTest {
 	void anotherUserGetsTheSame404AsForAPaymentThatDoesNotExist() {
 		String id = createPayment(newUser(), 1200).get("payment").get("id").asString();
 
-		JsonNode hidden = get(TestTokens.user(newUser()), PAYMENTS + "/" + id).expectStatus()
-			.isNotFound()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-		JsonNode missing = get(TestTokens.user(newUser()), PAYMENTS + "/65a1f0c2b3d4e5f607182930").expectStatus()
-			.isNotFound()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-
-		assertThat(hidden.get("message")).isEqualTo(missing.get("message"));
-		assertThat(hidden.get("message").asString()).isEqualTo("Payment not found");
+		for (String path : new String[] { PAYMENTS + "/" + id, PAYMENTS + "/65a1f0c2b3d4e5f607182930" }) {
+			Envelopes.expectFailure(get(TestTokens.user(newUser()), path), 404, "not_found")
+				.jsonPath("$.message")
+				.isEqualTo("Payment not found");
+		}
 	}
 
 	@Test
@@ -58,17 +51,16 @@ class PaymentReadTests extends PaymentsServiceIntegrationTest {
 
 	@Test
 	void aMalformedIdIsABadRequest() {
-		get(TestTokens.user(newUser()), PAYMENTS + "/not-an-id").expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(get(TestTokens.user(newUser()), PAYMENTS + "/not-an-id"), 400, "bad_request")
 			.jsonPath("$.message")
 			.isEqualTo("Invalid payment_id: expected a 24-character hex id");
 	}
 
 	@Test
 	void readingNeedsAToken() {
-		this.http.get().uri(PAYMENTS).exchange().expectStatus().isUnauthorized();
-		this.http.get().uri(PAYMENTS + "/65a1f0c2b3d4e5f607182930").exchange().expectStatus().isUnauthorized();
+		Envelopes.expectFailure(this.http.get().uri(PAYMENTS).exchange(), 401, "unauthorized");
+		Envelopes.expectFailure(this.http.get().uri(PAYMENTS + "/65a1f0c2b3d4e5f607182930").exchange(), 401,
+				"unauthorized");
 	}
 
 	@Test
@@ -114,7 +106,7 @@ class PaymentReadTests extends PaymentsServiceIntegrationTest {
 		String owner = newUser();
 		createPayment(owner, 100);
 
-		list(TestTokens.user(newUser()), "?user_id=" + owner).expectStatus().isForbidden();
+		Envelopes.expectFailure(list(TestTokens.user(newUser()), "?user_id=" + owner), 403, "forbidden");
 		list(TestTokens.user(owner), "?user_id=" + owner).expectStatus()
 			.isOk()
 			.expectBody()
@@ -168,25 +160,23 @@ class PaymentReadTests extends PaymentsServiceIntegrationTest {
 	@Test
 	void badListParametersAreBadRequests() {
 		String token = TestTokens.admin(newUser());
-		list(token, "?page=0").expectStatus().isBadRequest();
-		list(token, "?limit=abc").expectStatus().isBadRequest();
-		list(token, "?status=creating").expectStatus().isBadRequest();
-		list(token, "?status=paid").expectStatus().isBadRequest();
-		list(token, "?user_id=not-an-id").expectStatus().isBadRequest();
+		Envelopes.expectFailure(list(token, "?page=0"), 400, "bad_request");
+		Envelopes.expectFailure(list(token, "?limit=abc"), 400, "bad_request");
+		Envelopes.expectFailure(list(token, "?status=creating"), 400, "bad_request");
+		Envelopes.expectFailure(list(token, "?status=paid"), 400, "bad_request");
+		Envelopes.expectFailure(list(token, "?user_id=not-an-id"), 400, "bad_request");
 	}
 
 	@Test
 	void repeatedOverflowingOrControlCharacterParametersAreBadRequests() {
 		String token = TestTokens.admin(newUser());
-		list(token, "?status=succeeded&status=failed").expectStatus().isBadRequest();
-		list(token, "?user_id=" + newUser() + "&user_id=" + newUser()).expectStatus().isBadRequest();
-		list(token, "?page=21474838&limit=100").expectStatus().isBadRequest();
-		this.http.get()
+		Envelopes.expectFailure(list(token, "?status=succeeded&status=failed"), 400, "bad_request");
+		Envelopes.expectFailure(list(token, "?user_id=" + newUser() + "&user_id=" + newUser()), 400, "bad_request");
+		Envelopes.expectFailure(list(token, "?page=21474838&limit=100"), 400, "bad_request");
+		Envelopes.expectFailure(this.http.get()
 			.uri(PAYMENTS + "?status={status}", "succeeded\u0000")
-			.header(HttpHeaders.AUTHORIZATION, bearer(token))
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+			.exchange(), 400, "bad_request");
 	}
 
 	private WebTestClient.ResponseSpec list(String token, String query) {
@@ -194,7 +184,7 @@ class PaymentReadTests extends PaymentsServiceIntegrationTest {
 	}
 
 	private WebTestClient.ResponseSpec get(String token, String uri) {
-		return this.http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();
+		return this.http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).exchange();
 	}
 
 }

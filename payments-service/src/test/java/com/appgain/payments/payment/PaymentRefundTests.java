@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import com.appgain.common.test.Envelopes;
 import com.appgain.common.test.TestTokens;
 import com.appgain.payments.PaymentsServiceIntegrationTest;
 
@@ -75,9 +76,7 @@ class PaymentRefundTests extends PaymentsServiceIntegrationTest {
 		refund(id, "{\"amount\": 4000}", newKey()).expectStatus().isCreated();
 		int refundsAtStripe = stripe.requests("POST /v1/refunds");
 
-		refund(id, "{\"amount\": 1001}", newKey()).expectStatus()
-			.isBadRequest()
-			.expectBody()
+		Envelopes.expectFailure(refund(id, "{\"amount\": 1001}", newKey()), 400, "bad_request")
 			.jsonPath("$.errors[0].path")
 			.isEqualTo("/amount")
 			.jsonPath("$.errors[0].message")
@@ -90,7 +89,7 @@ class PaymentRefundTests extends PaymentsServiceIntegrationTest {
 		String id = paidPayment(newUser(), 5000).get("id").asString();
 		refund(id, null, newKey()).expectStatus().isCreated();
 
-		refund(id, "{\"amount\": 1}", newKey()).expectStatus().isEqualTo(409);
+		Envelopes.expectFailure(refund(id, "{\"amount\": 1}", newKey()), 409, "conflict");
 	}
 
 	@Test
@@ -136,7 +135,7 @@ class PaymentRefundTests extends PaymentsServiceIntegrationTest {
 			.isEqualTo(first)
 			.jsonPath("$.payment.amount_refunded")
 			.isEqualTo(700);
-		refund(id, "{\"amount\": 800}", key).expectStatus().isEqualTo(409);
+		Envelopes.expectFailure(refund(id, "{\"amount\": 800}", key), 409, "conflict");
 		assertThat(stripe.requests("POST /v1/refunds")).isEqualTo(refundsAtStripe);
 	}
 
@@ -157,16 +156,11 @@ class PaymentRefundTests extends PaymentsServiceIntegrationTest {
 		String owner = newUser();
 		String id = paidPayment(owner, 5000).get("id").asString();
 
-		this.http.post()
+		Envelopes.expectFailure(this.http.post()
 			.uri(PAYMENTS + "/{id}/refund", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.user(owner)))
-			.exchange()
-			.expectStatus()
-			.isForbidden()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("forbidden");
-		this.http.post().uri(PAYMENTS + "/{id}/refund", id).exchange().expectStatus().isUnauthorized();
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(owner)))
+			.exchange(), 403, "forbidden");
+		Envelopes.expectFailure(this.http.post().uri(PAYMENTS + "/{id}/refund", id).exchange(), 401, "unauthorized");
 		assertThat(getPaymentAsAdmin(id).get("amount_refunded").asLong()).isZero();
 	}
 
@@ -174,26 +168,24 @@ class PaymentRefundTests extends PaymentsServiceIntegrationTest {
 	void aPaymentThatDidNotSucceedCannotBeRefunded() {
 		String id = createPayment(newUser(), 5000).get("payment").get("id").asString();
 
-		refund(id, null, newKey()).expectStatus()
-			.isEqualTo(409)
-			.expectBody()
+		Envelopes.expectFailure(refund(id, null, newKey()), 409, "conflict")
 			.jsonPath("$.message")
 			.isEqualTo("Only a succeeded payment can be refunded; this one is requires_payment_method");
 	}
 
 	@Test
 	void refundingAnUnknownOrMalformedPaymentFails() {
-		refund("65a1f0c2b3d4e5f607182930", null, newKey()).expectStatus().isNotFound();
-		refund("nope", null, newKey()).expectStatus().isBadRequest();
+		Envelopes.expectFailure(refund("65a1f0c2b3d4e5f607182930", null, newKey()), 404, "not_found");
+		Envelopes.expectFailure(refund("nope", null, newKey()), 400, "bad_request");
 	}
 
 	@Test
 	void aRefundBodyOutsideTheSchemaIsABadRequest() {
 		String id = paidPayment(newUser(), 5000).get("id").asString();
 
-		refund(id, "{\"amount\": 0}", newKey()).expectStatus().isBadRequest();
-		refund(id, "{\"amount\": 12.5}", newKey()).expectStatus().isBadRequest();
-		refund(id, "{\"amount\": 100, \"reason\": \"x\"}", newKey()).expectStatus().isBadRequest();
+		Envelopes.expectFailure(refund(id, "{\"amount\": 0}", newKey()), 400, "bad_request");
+		Envelopes.expectFailure(refund(id, "{\"amount\": 12.5}", newKey()), 400, "bad_request");
+		Envelopes.expectFailure(refund(id, "{\"amount\": 100, \"reason\": \"x\"}", newKey()), 400, "bad_request");
 		assertThat(getPaymentAsAdmin(id).get("amount_refunded").asLong()).isZero();
 	}
 
@@ -203,8 +195,8 @@ class PaymentRefundTests extends PaymentsServiceIntegrationTest {
 		String key = newKey();
 		stripe.failNext(1);
 
-		refund(id, null, key).expectStatus().isEqualTo(502);
-		refund(id, "{\"amount\": 1}", newKey()).expectStatus().isEqualTo(409);
+		Envelopes.expectFailure(refund(id, null, key), 502, "bad_gateway");
+		Envelopes.expectFailure(refund(id, "{\"amount\": 1}", newKey()), 409, "conflict");
 		refund(id, null, key).expectStatus()
 			.isCreated()
 			.expectBody()
@@ -221,7 +213,7 @@ class PaymentRefundTests extends PaymentsServiceIntegrationTest {
 		String intentId = payment.get("stripe_payment_intent_id").asString();
 		stripe.setStatus(intentId, "processing");
 
-		refund(id, null, newKey()).expectStatus().isEqualTo(502);
+		Envelopes.expectFailure(refund(id, null, newKey()), 502, "bad_gateway");
 		stripe.setStatus(intentId, "succeeded");
 		refund(id, null, newKey()).expectStatus()
 			.isCreated()
@@ -235,7 +227,7 @@ class PaymentRefundTests extends PaymentsServiceIntegrationTest {
 	private WebTestClient.ResponseSpec refund(String paymentId, String json, String key) {
 		WebTestClient.RequestBodySpec request = this.http.post()
 			.uri(PAYMENTS + "/{id}/refund", paymentId)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(newUser())));
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.admin(newUser())));
 		if (key != null) {
 			request.header("Idempotency-Key", key);
 		}
@@ -247,7 +239,7 @@ class PaymentRefundTests extends PaymentsServiceIntegrationTest {
 		return WebClient.create("http://localhost:" + this.port)
 			.post()
 			.uri(PAYMENTS + "/{id}/refund", paymentId)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.admin(newUser())))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.admin(newUser())))
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(json)

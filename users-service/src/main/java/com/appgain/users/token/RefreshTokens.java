@@ -17,10 +17,8 @@ import reactor.core.publisher.Mono;
 import com.appgain.common.api.error.ApiException;
 import com.appgain.common.api.security.TokenDenylist;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -135,18 +133,6 @@ public class RefreshTokens {
 					Update.update("revoked", true), RefreshToken.class))
 			.then(this.denylist.revokeSessions(families)
 				.onErrorMap((ex) -> ApiException.serviceUnavailable("Tokens could not be revoked, try again")));
-	}
-
-	public Mono<Void> createIndexes() {
-		return this.mongo.indexOps(RefreshToken.class)
-			.createIndex(new Index().on("hash", Sort.Direction.ASC).unique())
-			.then(this.mongo.indexOps(RefreshToken.class)
-				.createIndex(new Index().on("expires_at", Sort.Direction.ASC).expire(Duration.ZERO)))
-			.then(this.mongo.indexOps(RefreshToken.class).createIndex(new Index().on("family_id", Sort.Direction.ASC)))
-			.then(this.mongo.indexOps(RefreshToken.class).createIndex(new Index().on("user_id", Sort.Direction.ASC)))
-			.then(this.mongo.indexOps(RevokedSession.class)
-				.createIndex(new Index().on("expires_at", Sort.Direction.ASC).expire(Duration.ZERO)))
-			.then();
 	}
 
 	private Mono<IssuedRefreshToken> issue(ObjectId userId, String familyId) {

@@ -7,16 +7,19 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.security.Role;
+import com.appgain.common.api.store.MongoErrors;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the administrator named by {@code ADMIN_EMAIL} when no account has that email,
  * so a fresh platform can be administered. It never changes an existing account: one that
  * somebody registered with that email is not promoted (an error is logged), and the
- * account it created earlier is left as administrators have since made it. Idempotent and
- * safe when replicas start together.
+ * account it created earlier is left as administrators have since made it. Runs once the
+ * service is up, in the background: a failure is logged. Idempotent and safe when
+ * replicas start together.
  */
 @Component
 public class AdminBootstrap {
@@ -38,6 +41,12 @@ public class AdminBootstrap {
 		this.store = store;
 		this.hasher = hasher;
 		requireUsablePassword(properties);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureAdminOnceReady() {
+		ensureAdmin().subscribe(null,
+				(ex) -> logger.error("Could not ensure the administrator: " + ex.getMessage(), ex));
 	}
 
 	/**
@@ -63,7 +72,7 @@ public class AdminBootstrap {
 			.map((hash) -> User.createBootstrapAdmin(email, hash, Instant.now()))
 			.flatMap(this.store::insert)
 			// another replica inserted it first
-			.onErrorResume(DuplicateKeyException.class, (ex) -> this.store.findByEmail(email));
+			.onErrorResume(MongoErrors::isDuplicateKey, (ex) -> this.store.findByEmail(email));
 	}
 
 	private static boolean isOurs(User account) {

@@ -10,13 +10,14 @@ import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
 import com.appgain.common.api.response.PageRequest;
+import com.appgain.common.api.response.Paged;
 import com.appgain.common.api.response.Pagination;
 import com.appgain.common.api.security.AuthenticatedUser;
 import com.appgain.common.api.security.Role;
 import com.appgain.common.api.security.TokenDenylist;
+import com.appgain.common.api.store.MongoErrors;
 import com.appgain.users.token.RefreshTokens;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +50,7 @@ public class UserService {
 		return this.hasher.hash(request.password())
 			.map((hash) -> User.create(email, request.name().trim(), hash, Role.USER, Instant.now()))
 			.flatMap(this.store::insert)
-			.onErrorMap(DuplicateKeyException.class,
+			.onErrorMap(MongoErrors::isDuplicateKey,
 					(ex) -> ApiException.conflict("A user with this email already exists"))
 			.doOnNext((user) -> log("user.registered", user, "User registered"));
 	}
@@ -71,8 +72,8 @@ public class UserService {
 	}
 
 	public Mono<UserPage> list(String search, PageRequest page) {
-		return Mono.zip(this.store.search(search, page).collectList(), this.store.count(search))
-			.map((result) -> new UserPage(result.getT1(), Pagination.of(page, result.getT2())));
+		return Paged.of(this.store.search(search, page), this.store.count(search), page)
+			.map((paged) -> new UserPage(paged.items(), paged.pagination()));
 	}
 
 	/** Sets a user's role; a demoted user's tokens stop working at once. */

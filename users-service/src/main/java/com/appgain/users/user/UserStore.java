@@ -8,11 +8,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.response.PageRequest;
+import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -34,7 +34,8 @@ public class UserStore {
 	UserStore(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
 		// Cached once created; a failure is not cached, so the next caller tries again.
-		this.indexes = createIndexes().cache((done) -> FOREVER, (ex) -> Duration.ZERO, () -> FOREVER);
+		this.indexes = MongoIndexes.create(mongo, User.class, UserIndexes.INDEXES)
+			.cache((done) -> FOREVER, (ex) -> Duration.ZERO, () -> FOREVER);
 	}
 
 	/** Inserts a new user; a taken email fails with {@code DuplicateKeyException}. */
@@ -68,17 +69,11 @@ public class UserStore {
 	}
 
 	/**
-	 * Makes sure the indexes exist: done once at start-up and before the first insert.
+	 * Makes sure the indexes exist: done once at start-up ({@link UserIndexes}) and
+	 * before the first insert.
 	 */
-	public Mono<Void> ensureIndexes() {
+	Mono<Void> ensureIndexes() {
 		return this.indexes;
-	}
-
-	private Mono<Void> createIndexes() {
-		return this.mongo.indexOps(User.class)
-			.createIndex(new Index().on("email", Sort.Direction.ASC).unique())
-			.then(this.mongo.indexOps(User.class).createIndex(new Index().on("created_at", Sort.Direction.DESC)))
-			.then();
 	}
 
 	/**

@@ -34,8 +34,8 @@ class LogoutTests extends IntegrationTests {
 		register(email);
 		Map<String, Object> tokens = login(email, PASSWORD);
 		logout(accessToken(tokens), null).expectStatus().isOk();
-		me(accessToken(tokens)).expectStatus().isUnauthorized();
-		refreshRequest(refreshToken(tokens)).expectStatus().isUnauthorized();
+		expectError(me(accessToken(tokens)), HttpStatus.UNAUTHORIZED, "unauthorized");
+		expectError(refreshRequest(refreshToken(tokens)), HttpStatus.UNAUTHORIZED, "unauthorized");
 	}
 
 	@Test

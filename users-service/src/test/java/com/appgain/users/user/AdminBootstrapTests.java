@@ -68,7 +68,7 @@ class AdminBootstrapTests extends IntegrationTests {
 			.uri("/api/users")
 			.headers((headers) -> headers.setBearerAuth(accessToken(login(email, PASSWORD))))
 			.exchange(), HttpStatus.FORBIDDEN, "forbidden");
-		loginRequest(email, "a-password-never-used").expectStatus().isUnauthorized();
+		expectError(loginRequest(email, "a-password-never-used"), HttpStatus.UNAUTHORIZED, "unauthorized");
 	}
 
 	@Test

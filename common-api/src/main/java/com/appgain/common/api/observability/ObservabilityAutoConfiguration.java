@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
  * in the MDC.
  */
 @AutoConfiguration
+@EnableConfigurationProperties({ SentryProperties.class, LokiProperties.class })
 public final class ObservabilityAutoConfiguration {
 
 	ObservabilityAutoConfiguration() {
@@ -22,16 +24,16 @@ public final class ObservabilityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnExpression("!'${appgain.sentry.dsn:}'.isBlank()")
-	ServerErrorReporter sentryErrorReporter(@Value("${appgain.sentry.dsn}") String dsn,
+	ServerErrorReporter sentryErrorReporter(SentryProperties properties,
 			@Value("${spring.application.name:service}") String serviceName) {
-		return new SentryErrorReporter(dsn, serviceName);
+		return new SentryErrorReporter(properties.dsn(), serviceName);
 	}
 
 	@Bean
 	@ConditionalOnExpression("!'${appgain.loki.url:}'.isBlank()")
-	LokiLogShipping lokiLogShipping(@Value("${appgain.loki.url}") String url,
+	LokiLogShipping lokiLogShipping(LokiProperties properties,
 			@Value("${spring.application.name:service}") String serviceName) {
-		return new LokiLogShipping(url, serviceName);
+		return new LokiLogShipping(properties.url(), serviceName);
 	}
 
 }

@@ -13,6 +13,9 @@ import org.springframework.http.ResponseEntity;
  */
 public final class ApiResponse {
 
+	/** The {@code status} of every success envelope. */
+	public static final String SUCCESS = "success";
+
 	private final HttpStatus status;
 
 	private final Map<String, Object> body = new LinkedHashMap<>();
@@ -43,7 +46,7 @@ public final class ApiResponse {
 	}
 
 	public ResponseEntity<Map<String, Object>> build() {
-		this.body.put("status", "success");
+		this.body.put("status", SUCCESS);
 		return ResponseEntity.status(this.status).body(this.body);
 	}
 

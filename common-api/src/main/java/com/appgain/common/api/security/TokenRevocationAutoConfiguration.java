@@ -1,19 +1,17 @@
 package com.appgain.common.api.security;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import com.appgain.common.api.redis.RedisAvailability;
 import com.appgain.common.api.redis.RedisClientAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -27,25 +25,25 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 @AutoConfiguration(before = ApiSecurityAutoConfiguration.class, after = RedisClientAutoConfiguration.class)
 @ConditionalOnClass(ReactiveStringRedisTemplate.class)
 @ConditionalOnBean({ ReactiveRedisConnectionFactory.class, RedisAvailability.class })
+@EnableConfigurationProperties(TokenRevocationProperties.class)
 public final class TokenRevocationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "appgain.security.revocation-copy.enabled")
 	RevocationCopy revocationCopy(ReactiveRedisConnectionFactory connectionFactory,
-			@Value("${appgain.security.revocation-copy.resync-interval:30s}") Duration resyncInterval) {
+			TokenRevocationProperties properties) {
 		return new RevocationCopy(connectionFactory,
 				(connectionFactory instanceof LettuceConnectionFactory lettuce) ? lettuce.getClientResources() : null,
-				resyncInterval);
+				properties.revocationCopy().resyncInterval());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TokenDenylist tokenDenylist(ReactiveRedisConnectionFactory connectionFactory, RedisAvailability availability,
-			MeterRegistry meters, @Value("${appgain.security.user-revocation-ttl:1d}") Duration userRevocationTtl,
-			ObjectProvider<RevocationCopy> copy) {
-		return new TokenDenylist(new ReactiveStringRedisTemplate(connectionFactory), availability, userRevocationTtl,
-				meters, copy.getIfAvailable());
+			MeterRegistry meters, TokenRevocationProperties properties, ObjectProvider<RevocationCopy> copy) {
+		return new TokenDenylist(new ReactiveStringRedisTemplate(connectionFactory), availability,
+				properties.userRevocationTtl(), meters, copy.getIfAvailable());
 	}
 
 }

@@ -16,7 +16,7 @@ class ServiceClientsTests extends ApiTestSupport {
 		String token = TestTokens.user(USER_ID);
 		this.client.get()
 			.uri("/api/items/relay/echo")
-			.header("Authorization", bearer(token))
+			.header("Authorization", TestTokens.bearer(token))
 			.header("X-Request-Id", "relay-1")
 			.exchange()
 			.expectStatus()
@@ -56,7 +56,7 @@ class ServiceClientsTests extends ApiTestSupport {
 	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec relay(String mode) {
 		return this.client.get()
 			.uri("/api/items/relay/" + mode)
-			.header("Authorization", bearer(TestTokens.user(USER_ID)))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(USER_ID)))
 			.exchange();
 	}
 

@@ -34,6 +34,14 @@ class ObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void aUsersErrorReporterWins() {
+		this.contexts.withPropertyValues("appgain.sentry.dsn=https://key@sentry.invalid/1")
+			.withBean(ServerErrorReporter.class, () -> ServerErrorReporter.NONE)
+			.run((context) -> assertThat(context).getBean(ServerErrorReporter.class)
+				.isSameAs(ServerErrorReporter.NONE));
+	}
+
+	@Test
 	void lokiUrlAttachesAnAppenderToTheRootLoggerUntilShutdown() {
 		Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
 		this.contexts.withPropertyValues("appgain.loki.url=http://127.0.0.1:1").run((context) -> {

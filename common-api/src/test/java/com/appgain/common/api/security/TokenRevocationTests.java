@@ -86,7 +86,7 @@ class TokenRevocationTests extends ApiTestSupport {
 	}
 
 	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec me(String token) {
-		return this.client.get().uri("/api/items/me").header("Authorization", bearer(token)).exchange();
+		return this.client.get().uri("/api/items/me").header("Authorization", TestTokens.bearer(token)).exchange();
 	}
 
 }

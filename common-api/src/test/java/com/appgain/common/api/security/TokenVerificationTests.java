@@ -22,16 +22,19 @@ class TokenVerificationTests extends ApiTestSupport {
 	@ParameterizedTest(name = "{0} token is unauthorized")
 	@MethodSource("brokenTokens")
 	void brokenTokenIsUnauthorized(String kind, Supplier<String> token) {
-		expectEnvelope(this.client.get().uri("/api/items/me").header("Authorization", bearer(token.get())).exchange(),
-				401, "unauthorized", "Invalid or expired token");
+		expectEnvelope(this.client.get()
+			.uri("/api/items/me")
+			.header("Authorization", TestTokens.bearer(token.get()))
+			.exchange(), 401, "unauthorized", "Invalid or expired token");
 	}
 
 	@ParameterizedTest(name = "{0} token is unauthorized even on a public route")
 	@MethodSource("brokenTokens")
 	void brokenTokenIsUnauthorizedOnPublicRoutesToo(String kind, Supplier<String> token) {
-		expectEnvelope(
-				this.client.get().uri("/api/items/public").header("Authorization", bearer(token.get())).exchange(), 401,
-				"unauthorized", "Invalid or expired token");
+		expectEnvelope(this.client.get()
+			.uri("/api/items/public")
+			.header("Authorization", TestTokens.bearer(token.get()))
+			.exchange(), 401, "unauthorized", "Invalid or expired token");
 	}
 
 	@Test
@@ -44,7 +47,7 @@ class TokenVerificationTests extends ApiTestSupport {
 	void validTokenGivesTheHandlerTheTypedPrincipal() {
 		this.client.get()
 			.uri("/api/items/me")
-			.header("Authorization", bearer(TestTokens.user(USER_ID)))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(USER_ID)))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -70,7 +73,7 @@ class TokenVerificationTests extends ApiTestSupport {
 	void userCallingAnAdminEndpointIsForbidden() {
 		expectEnvelope(this.client.get()
 			.uri("/api/items/admin")
-			.header("Authorization", bearer(TestTokens.user(USER_ID)))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(USER_ID)))
 			.exchange(), 403, "forbidden", "This action requires the admin role");
 	}
 
@@ -78,7 +81,7 @@ class TokenVerificationTests extends ApiTestSupport {
 	void adminCallingAnAdminEndpointIsAllowed() {
 		this.client.get()
 			.uri("/api/items/admin")
-			.header("Authorization", bearer(TestTokens.admin(USER_ID)))
+			.header("Authorization", TestTokens.bearer(TestTokens.admin(USER_ID)))
 			.exchange()
 			.expectStatus()
 			.isOk();

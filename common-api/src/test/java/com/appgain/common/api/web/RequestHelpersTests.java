@@ -105,7 +105,7 @@ class RequestHelpersTests extends ApiTestSupport {
 	void validBodyPassesTheSchema() {
 		this.client.post()
 			.uri("/api/items")
-			.header("Authorization", bearer(TestTokens.user(USER_ID)))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(USER_ID)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"name\": \"widget\", \"quantity\": 2}")
 			.exchange()
@@ -122,7 +122,7 @@ class RequestHelpersTests extends ApiTestSupport {
 	void schemaViolationsListEveryFailingPath() {
 		this.client.post()
 			.uri("/api/items")
-			.header("Authorization", bearer(TestTokens.user(USER_ID)))
+			.header("Authorization", TestTokens.bearer(TestTokens.user(USER_ID)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"name\": 5, \"$where\": \"1\"}")
 			.exchange()
@@ -146,7 +146,7 @@ class RequestHelpersTests extends ApiTestSupport {
 		expectEnvelope(
 				this.client.post()
 					.uri("/api/items")
-					.header("Authorization", bearer(TestTokens.user(USER_ID)))
+					.header("Authorization", TestTokens.bearer(TestTokens.user(USER_ID)))
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue("{\"name\": \"widget\", \"quantity\": 1e30}")
 					.exchange(),

@@ -1,10 +1,10 @@
-package com.appgain.payments.config;
+package com.appgain.common.api.store;
 
 import com.mongodb.MongoException;
 
 import org.springframework.dao.DuplicateKeyException;
 
-/** Recognises MongoDB failures that the payment flows expect and handle. */
+/** Recognises MongoDB failures that services expect and handle. */
 public final class MongoErrors {
 
 	private static final int DUPLICATE_KEY = 11000;
@@ -12,7 +12,11 @@ public final class MongoErrors {
 	private MongoErrors() {
 	}
 
-	/** A write hit a unique index (E11000): someone else got there first. */
+	/**
+	 * A write hit a unique index (E11000): someone else got there first. Recognised
+	 * whether Spring translated the driver's exception or not, and anywhere in the
+	 * causes.
+	 */
 	public static boolean isDuplicateKey(Throwable ex) {
 		for (Throwable current = ex; current != null; current = current.getCause()) {
 			if (current instanceof DuplicateKeyException

@@ -1,0 +1,39 @@
+package com.appgain.users.user;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the indexes of {@code users} once the service is up, in the background. The
+ * unique email index is what refuses a second account with one email; inserts wait for it
+ * ({@link UserStore}), so a failure here is logged and the next insert tries again.
+ */
+@Component
+class UserIndexes {
+
+	static final List<Index> INDEXES = List.of(new Index().on("email", Sort.Direction.ASC).unique(),
+			new Index().on("created_at", Sort.Direction.DESC));
+
+	private static final Logger logger = LoggerFactory.getLogger(UserIndexes.class);
+
+	private final UserStore users;
+
+	UserIndexes(UserStore users) {
+		this.users = users;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void createOnceReady() {
+		this.users.ensureIndexes()
+			.subscribe(null, (ex) -> logger.error("Could not create the indexes of users: " + ex.getMessage(), ex));
+	}
+
+}
