@@ -76,9 +76,9 @@ until grep -q "is up" "$WORK/run.out"; do
 done
 COLD_START=$(sed -n 's/.*is up (\([0-9]*\) s).*/\1/p' "$WORK/run.out")
 say "suite up in $COLD_START s"
-suite_pid() { # jar directory -> pid of the java process run started from it
+suite_pid() { # module -> pid of the java process run started from its jar (./run gives relative paths)
 	for pid in $(pgrep -P $RUN_PID); do
-		tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$ROOT/$1/target/" && echo "$pid"
+		tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE "(^| |$ROOT/)$1/target/" && echo "$pid"
 	done | head -1
 }
 
