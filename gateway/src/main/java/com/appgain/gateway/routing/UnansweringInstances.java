@@ -36,7 +36,7 @@ class UnansweringInstances implements GlobalFilter, Ordered {
 
 	private final long avoidForNanos;
 
-	// host:port -> System.nanoTime() until which it is avoided
+	// service@host:port -> System.nanoTime() until which it is avoided
 	private final Map<String, Long> avoided = new ConcurrentHashMap<>();
 
 	UnansweringInstances(ApiGatewayProperties gateway) {
@@ -95,7 +95,7 @@ class UnansweringInstances implements GlobalFilter, Ordered {
 	}
 
 	private static String key(ServiceInstance instance) {
-		return instance.getHost() + ":" + instance.getPort();
+		return instance.getServiceId() + "@" + instance.getHost() + ":" + instance.getPort();
 	}
 
 }
