@@ -40,6 +40,9 @@ final class Network implements AutoCloseable {
 			return "network namespaces need Linux";
 		}
 		String probe = PREFIX + "probe";
+		if (run("sh", "-c", "command -v curl").exitCode() != 0) {
+			return "curl is missing (the probe host's request bursts use it)";
+		}
 		try {
 			run("ip", "netns", "del", probe).exitCode();
 			Result added = run("ip", "netns", "add", probe);

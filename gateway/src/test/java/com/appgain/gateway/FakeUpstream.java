@@ -6,8 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -27,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FakeUpstream {
 
 	static final Duration SLOW = Duration.ofSeconds(2);
+
+	private static final List<ServerSocket> SILENT = new CopyOnWriteArrayList<>();
 
 	private static final JsonMapper json = new JsonMapper();
 
@@ -49,6 +53,21 @@ public final class FakeUpstream {
 	/** An address where nothing listens: a service that is down. */
 	public static String deadUri() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * An address that takes connections (the kernel completes them) and never answers: a
+	 * service whose host went silent. Open until the JVM exits.
+	 */
+	public static String silentUri() {
+		try {
+			ServerSocket socket = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+			SILENT.add(socket);
 			return "http://127.0.0.1:" + socket.getLocalPort();
 		}
 		catch (IOException ex) {

@@ -21,8 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway on a random port in front of a {@link FakeUpstream} registered as the
  * services {@code users}, {@code examples}, {@code slow}, {@code flaky} and
- * {@code broken}, {@code down} at an address nothing listens on, and {@code twins} at
- * both (one instance killed, one alive); Eureka off, Redis from the fixture, tokens
+ * {@code broken}, {@code down} at an address nothing listens on, {@code twins} at both
+ * (one instance killed, one alive), and {@code quiet} at the upstream and at an address
+ * that takes connections but never answers; Eureka off, Redis from the fixture, tokens
  * checked with the test key. One context for every test class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -72,6 +73,10 @@ public abstract class GatewayTestSupport {
 		// two instances, one of them killed
 		registry.add("spring.cloud.discovery.client.simple.instances.twins[0].uri", () -> dead);
 		registry.add("spring.cloud.discovery.client.simple.instances.twins[1].uri", upstream::uri);
+		// two instances, one of them silent (its host cut off)
+		String silent = FakeUpstream.silentUri();
+		registry.add("spring.cloud.discovery.client.simple.instances.quiet[0].uri", () -> silent);
+		registry.add("spring.cloud.discovery.client.simple.instances.quiet[1].uri", upstream::uri);
 		FixtureProperties.registerRedis(registry);
 		FixtureProperties.registerTestKey(registry);
 	}

@@ -18,13 +18,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksTimeout how long a JWKS download may take
  * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway
  * whose {@code X-Forwarded-For} is believed; none by default
+ * @param silentConnectionTimeout how long an upstream connection may go without any sign
+ * of life from the other host (data or keepalive unacknowledged) before the kernel closes
+ * it: the request on it fails, and a GET or HEAD is retried on another instance. A slow
+ * service still acknowledges, so this does not cut it short. Linux (epoll) only
+ * @param avoidUnansweringInstanceFor how long the load balancer leaves out an instance
+ * that did not answer at all (connect failed, or no answer in time) while another is
+ * listed
  */
 @ConfigurationProperties("appgain.gateway")
 public record ApiGatewayProperties(@DefaultValue RateLimit rateLimit, @DefaultValue( {
 		"X-User-*", "X-Auth-*", "X-Authenticated-*", "X-Forwarded-User", "X-Forwarded-Email", "X-Forwarded-Groups",
 		"X-Forwarded-Preferred-Username", "X-Remote-User", "Remote-User" }) List<String> identityHeaders,
 		@DefaultValue("10s") Duration jwksMinRefreshInterval, @DefaultValue("3s") Duration jwksTimeout,
-		@DefaultValue List<String> trustedProxies){
+		@DefaultValue List<String> trustedProxies, @DefaultValue("3s") Duration silentConnectionTimeout,
+		@DefaultValue("10s") Duration avoidUnansweringInstanceFor){
 
 	/**
 	 * A token bucket per caller and route, in Redis.

@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The instances of one service, from discovery, cached, without the one a retried request
- * just failed on ({@link OtherThanLastTriedInstance}). Loaded into each service's load
- * balancer context, so not a {@code @Configuration} of the gateway's.
+ * just failed on and those that recently did not answer
+ * ({@link OtherThanLastTriedInstance}). Loaded into each service's load balancer context,
+ * so not a {@code @Configuration} of the gateway's.
  */
 class LoadBalancerPerService {
 
@@ -16,7 +17,8 @@ class LoadBalancerPerService {
 		return ServiceInstanceListSupplier.builder()
 			.withDiscoveryClient()
 			.withCaching()
-			.with((ignored, delegate) -> new OtherThanLastTriedInstance(delegate))
+			.with((ignored, delegate) -> new OtherThanLastTriedInstance(delegate,
+					context.getBeanProvider(UnansweringInstances.class).getIfAvailable()))
 			.build(context);
 	}
 

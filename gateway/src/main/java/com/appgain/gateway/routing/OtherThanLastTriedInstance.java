@@ -14,30 +14,44 @@ import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceList
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 
 /**
- * Leaves out the instance a retried request already failed on, while another one is
- * listed. The gateway's Retry filter chooses an instance again for each attempt, but
- * round robin under concurrent load hands a retry the dead instance about as often as
- * not; a killed instance stays listed until the registry evicts it.
+ * Leaves out the instance a retried request already failed on, and those that recently
+ * did not answer at all ({@link UnansweringInstances}), while another one is listed. The
+ * gateway's Retry filter chooses an instance again for each attempt, but round robin
+ * under concurrent load hands a retry the dead instance about as often as not; a killed
+ * instance stays listed until the registry evicts it.
  * <p>
  * The gateway passes the exchange's attributes to the load balancer, and after a failed
  * attempt they still hold the instance it was sent to.
  */
 class OtherThanLastTriedInstance extends DelegatingServiceInstanceListSupplier {
 
-	OtherThanLastTriedInstance(ServiceInstanceListSupplier delegate) {
+	private final UnansweringInstances unanswering;
+
+	OtherThanLastTriedInstance(ServiceInstanceListSupplier delegate, UnansweringInstances unanswering) {
 		super(delegate);
+		this.unanswering = unanswering;
 	}
 
 	@Override
 	public Flux<List<ServiceInstance>> get() {
-		return this.delegate.get();
+		return this.delegate.get().map(this::withoutUnanswering);
 	}
 
 	@Override
 	public Flux<List<ServiceInstance>> get(Request request) {
 		ServiceInstance tried = lastTried(request);
-		Flux<List<ServiceInstance>> instances = this.delegate.get(request);
+		Flux<List<ServiceInstance>> instances = this.delegate.get(request).map(this::withoutUnanswering);
 		return (tried != null) ? instances.map((listed) -> without(tried, listed)) : instances;
+	}
+
+	private List<ServiceInstance> withoutUnanswering(List<ServiceInstance> listed) {
+		if (this.unanswering == null || listed.size() < 2) {
+			return listed;
+		}
+		List<ServiceInstance> answering = listed.stream()
+			.filter((instance) -> !this.unanswering.isAvoided(instance))
+			.toList();
+		return answering.isEmpty() ? listed : answering;
 	}
 
 	private static ServiceInstance lastTried(Request<?> request) {

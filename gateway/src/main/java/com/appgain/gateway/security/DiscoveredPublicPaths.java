@@ -2,6 +2,7 @@ package com.appgain.gateway.security;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
@@ -19,6 +20,10 @@ import org.springframework.web.server.ServerWebExchange;
  * The public paths each service declares in its registry metadata, so a new service's
  * public routes need no gateway configuration. A service may only open paths under its
  * own prefix {@code /api/<name>}; anything else it declares is ignored.
+ * <p>
+ * A service that leaves the registry (all its instances gone) keeps the public paths it
+ * last declared: its callers then get the gateway's 503 for a service that is
+ * unavailable, not a 401 for a login that suddenly needs a token.
  */
 @Component
 class DiscoveredPublicPaths implements DeclaredPublicPaths {
@@ -29,6 +34,9 @@ class DiscoveredPublicPaths implements DeclaredPublicPaths {
 
 	// parsed once per (service, declaration): matchers are built on the first request
 	private final Map<String, ServerWebExchangeMatcher> matchers = new ConcurrentHashMap<>();
+
+	// per service: the matcher of its last declaration, while it has no instance
+	private final Map<String, ServerWebExchangeMatcher> lastDeclared = new ConcurrentHashMap<>();
 
 	DiscoveredPublicPaths(ReactiveDiscoveryClient discovery) {
 		this.discovery = discovery;
@@ -42,17 +50,22 @@ class DiscoveredPublicPaths implements DeclaredPublicPaths {
 		}
 		return this.discovery.getInstances(service)
 			.next()
-			.mapNotNull((instance) -> declaration(service, instance))
-			.flatMap((matcher) -> matcher.matches(exchange))
-			.switchIfEmpty(MatchResult.notMatch());
+			.map((instance) -> Optional.ofNullable(declaration(service, instance)))
+			.switchIfEmpty(Mono.fromSupplier(() -> Optional.ofNullable(this.lastDeclared.get(service))))
+			.flatMap((matcher) -> matcher.map((declared) -> declared.matches(exchange))
+				.orElseGet(MatchResult::notMatch));
 	}
 
 	private ServerWebExchangeMatcher declaration(String service, ServiceInstance instance) {
 		String declared = instance.getMetadata().get(METADATA_KEY);
 		if (declared == null || declared.isBlank()) {
+			this.lastDeclared.remove(service);
 			return null;
 		}
-		return this.matchers.computeIfAbsent(service + '\n' + declared, (key) -> ownPaths(service, declared));
+		ServerWebExchangeMatcher matcher = this.matchers.computeIfAbsent(service + '\n' + declared,
+				(key) -> ownPaths(service, declared));
+		this.lastDeclared.put(service, matcher);
+		return matcher;
 	}
 
 	private static ServerWebExchangeMatcher ownPaths(String service, String declared) {

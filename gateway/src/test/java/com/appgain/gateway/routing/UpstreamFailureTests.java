@@ -63,8 +63,10 @@ class UpstreamFailureTests extends GatewayTestSupport {
 		assertThat(upstream.calls(requestId)).as("a timeout is not retried").isOne();
 	}
 
+	// a live instance that answers 503 lacks what every instance shares (its data store):
+	// another instance would answer the same, later, and load that store more
 	@Test
-	void getAnsweredWithServiceUnavailableIsRetriedOnce() {
+	void getAnsweredWithServiceUnavailableIsNotRetried() {
 		String requestId = newRequestId();
 		this.client.get()
 			.uri("/api/flaky/things")
@@ -73,7 +75,7 @@ class UpstreamFailureTests extends GatewayTestSupport {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(503);
-		assertThat(upstream.calls(requestId)).isEqualTo(2);
+		assertThat(upstream.calls(requestId)).isOne();
 	}
 
 	@Test

@@ -46,7 +46,8 @@ class JwksDownloadTests {
 		ApiSecurityProperties security = new ApiSecurityProperties("appgain-users", "appgain", "RS256",
 				"http://127.0.0.1:" + this.users.port() + "/api/users/.well-known/jwks.json", null, List.of());
 		ApiGatewayProperties gateway = new ApiGatewayProperties(new ApiGatewayProperties.RateLimit(50, 100, 1, 0),
-				List.of(), Duration.ofMinutes(1), Duration.ofSeconds(2), List.of());
+				List.of(), Duration.ofMinutes(1), Duration.ofSeconds(2), List.of(), Duration.ofSeconds(3),
+				Duration.ofSeconds(10));
 		this.decoder = JwtDecoders.create(security, null,
 				TokenVerificationConfiguration.jwksClient(security, gateway, () -> null));
 	}

@@ -42,14 +42,15 @@ public final class MongoSupportAutoConfiguration {
 	/**
 	 * The driver waits for ever by default: an operation on a stalled MongoDB would hang
 	 * until the gateway gives up. These bound each read, connect, server selection and
-	 * wait for a pooled connection, so the caller gets its 503 within about two read
-	 * timeouts (the driver retries a read once), and a monitor that checks every few
-	 * seconds notices the return. Timeouts in the connection string still win.
+	 * wait for a pooled connection, so the caller gets its 503 within about one read
+	 * timeout (reads are not retried by the driver unless configured), and a monitor that
+	 * checks every few seconds notices the return. Timeouts in the connection string
+	 * still win.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	MongoClientSettingsBuilderCustomizer boundedMongoWaits(MongoTimeoutProperties timeouts) {
-		return (settings) -> settings
+		return (settings) -> settings.retryReads(timeouts.retryReads())
 			.applyToSocketSettings(
 					(socket) -> socket.connectTimeout((int) timeouts.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
 						.readTimeout((int) timeouts.readTimeout().toMillis(), TimeUnit.MILLISECONDS))

@@ -22,11 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * pong lets a few calls through again
  * @param openAtMost how long a breaker stays open when the background probe itself is
  * stuck
+ * @param deadConnectionTimeout how long written data may stay unacknowledged (or an idle
+ * connection unanswered by keepalive probes) before the kernel closes the connection and
+ * Lettuce reconnects: a Redis host cut off from the network sends nothing back
+ * @param maxReconnectDelay the longest pause between two reconnect attempts
  */
 @ConfigurationProperties("appgain.redis")
 public record RedisResilienceProperties(@DefaultValue("5s") Duration connectRetryInterval,
 		@DefaultValue("1s") Duration callTimeout, @DefaultValue("5") int minimumCalls,
 		@DefaultValue("50") float failureRate, @DefaultValue("10") int windowSize,
-		@DefaultValue("1s") Duration probeInterval, @DefaultValue("30s") Duration openAtMost) {
+		@DefaultValue("1s") Duration probeInterval, @DefaultValue("30s") Duration openAtMost,
+		@DefaultValue("3s") Duration deadConnectionTimeout, @DefaultValue("1s") Duration maxReconnectDelay) {
 
 }

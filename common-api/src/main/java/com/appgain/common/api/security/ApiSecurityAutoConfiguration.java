@@ -1,6 +1,10 @@
 package com.appgain.common.api.security;
 
 import java.net.URI;
+import java.time.Duration;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
 
 import com.appgain.common.api.error.ApiException;
 import com.appgain.common.api.error.ErrorResponseWriter;
@@ -12,6 +16,7 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +28,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -39,6 +45,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(ApiSecurityProperties.class)
 public final class ApiSecurityAutoConfiguration {
 
+	private static final Duration JWKS_TIMEOUT = Duration.ofSeconds(3);
+
 	private static final String[] OPEN_ACTUATOR = { "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/actuator/prometheus", "/livez", "/readyz" };
 
@@ -48,7 +56,11 @@ public final class ApiSecurityAutoConfiguration {
 			ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer,
 			ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> loadBalancers) {
 		boolean viaRegistry = properties.jwkSetUri() != null && properties.jwkSetUri().startsWith("lb://");
-		WebClient.Builder webClient = WebClient.builder();
+		// bounded: a silent users-service host must cost a request a 503 in seconds
+		WebClient.Builder webClient = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) JWKS_TIMEOUT.toMillis())
+				.responseTimeout(JWKS_TIMEOUT)));
 		if (viaRegistry && (properties.publicKey() == null || properties.publicKey().isBlank())) {
 			// create the issuer's load balancer now, not on the event loop of the first
 			// request
@@ -56,6 +68,13 @@ public final class ApiSecurityAutoConfiguration {
 			webClient.filter(loadBalancer.getObject());
 		}
 		return JwtDecoders.create(properties, revocation.getIfAvailable(), webClient);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = "appgain.security", name = "jwk-set-uri")
+	KeySetWarmUp keySetWarmUp(ReactiveJwtDecoder decoder, ApiSecurityProperties properties) {
+		return new KeySetWarmUp(decoder, properties.algorithm());
 	}
 
 	// The firewall refuses paths such as /a/../b before any filter chain runs; without

@@ -6,6 +6,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
+import com.appgain.common.api.error.ApiException;
+
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -13,6 +15,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -52,7 +55,21 @@ public final class JwtDecoders {
 					"Set appgain.security.jwk-set-uri (JWT_JWKS_URI) or appgain.security.public-key (JWT_PUBLIC_KEY)");
 		}
 		decoder.setJwtValidator(validator(properties));
-		return (revocation != null) ? withRevocation(decoder, revocation) : decoder;
+		ReactiveJwtDecoder keysUnavailableIs503 = unavailableKeysAnswer503(decoder);
+		return (revocation != null) ? withRevocation(keysUnavailableIs503, revocation) : keysUnavailableIs503;
+	}
+
+	/**
+	 * A token that cannot be checked because the key set cannot be downloaded (its issuer
+	 * unreachable) is not a bad token: the caller gets the 503 envelope, not a 401 or a
+	 * 500. Spring Security reports every bad token as a {@link JwtException}; the
+	 * download's failure arrives as anything else ("Could not obtain the keys").
+	 */
+	private static ReactiveJwtDecoder unavailableKeysAnswer503(ReactiveJwtDecoder decoder) {
+		return (token) -> decoder.decode(token)
+			.onErrorMap((ex) -> !(ex instanceof JwtException) && !(ex instanceof ApiException),
+					(ex) -> ApiException.serviceUnavailable(
+							"The keys that tokens are checked with cannot be" + " obtained now, try again shortly"));
 	}
 
 	private static void refuseDiscoveredTrustAnchor(ApiSecurityProperties properties) {

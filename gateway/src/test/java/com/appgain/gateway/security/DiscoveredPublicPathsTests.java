@@ -1,0 +1,66 @@
+package com.appgain.gateway.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import com.appgain.common.api.security.DeclaredPublicPaths;
+
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiscoveredPublicPathsTests {
+
+	private final List<ServiceInstance> users = new ArrayList<>(List.of(new DefaultServiceInstance("users-1", "users",
+			"10.0.0.1", 8081, false, Map.of(DeclaredPublicPaths.METADATA_KEY, "POST /api/users/auth/login"))));
+
+	private final DiscoveredPublicPaths paths = new DiscoveredPublicPaths(new Registry());
+
+	@Test
+	void aServiceThatLeftTheRegistryKeepsThePublicPathsItLastDeclared() {
+		assertThat(isPublic("/api/users/auth/login")).isTrue();
+		this.users.clear();
+		assertThat(isPublic("/api/users/auth/login")).as("login while users-service is gone").isTrue();
+		assertThat(isPublic("/api/users/me")).isFalse();
+	}
+
+	@Test
+	void aServiceNeverSeenHasNoPublicPaths() {
+		this.users.clear();
+		assertThat(isPublic("/api/users/auth/login")).isFalse();
+	}
+
+	private boolean isPublic(String path) {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post(path));
+		return this.paths.matches(exchange).block().isMatch();
+	}
+
+	private final class Registry implements ReactiveDiscoveryClient {
+
+		@Override
+		public String description() {
+			return "users only";
+		}
+
+		@Override
+		public Flux<ServiceInstance> getInstances(String serviceId) {
+			return "users".equals(serviceId) ? Flux.fromIterable(List.copyOf(DiscoveredPublicPathsTests.this.users))
+					: Flux.empty();
+		}
+
+		@Override
+		public Flux<String> getServices() {
+			return Flux.just("users");
+		}
+
+	}
+
+}
