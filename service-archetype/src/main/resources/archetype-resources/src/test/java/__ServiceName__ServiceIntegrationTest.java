@@ -53,15 +53,11 @@ public abstract class ${ServiceName}ServiceIntegrationTest {
 		this.mongo.remove(new Query(), "locks").block();
 	}
 
-	protected static String bearer(String token) {
-		return "Bearer " + token;
-	}
-
 	/** Creates one as {@code userId} and returns its JSON form. */
 	protected JsonNode create(String userId, String name, String description) {
 		return this.http.post()
 			.uri(API)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.user(userId)))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(userId)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", name, "description", description))
 			.exchange()

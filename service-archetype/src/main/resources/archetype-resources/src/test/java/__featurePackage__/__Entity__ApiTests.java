@@ -134,27 +134,10 @@ class ${Entity}ApiTests extends ${ServiceName}ServiceIntegrationTest {
 		Envelopes.expectFailure(this.http.get().uri(path).exchange(), 404, "not_found");
 	}
 
-	@Test
-	void theOpenApiDescriptionIsPublicAndPointsAtTheGateway() {
-		JsonNode api = this.http.get()
-			.uri(API + "/openapi")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-
-		assertThat(api.get("paths").propertyNames()).contains(API, API + "/{${entity}_id}");
-		assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("/");
-		assertThat(api.get("components").get("schemas").propertyNames()).contains(${Entity}OpenApi.CREATE,
-				${Entity}OpenApi.PATCH, "ErrorBody");
-	}
-
 	private WebTestClient.ResponseSpec send(HttpMethod method, String path, String token, String json) {
 		WebTestClient.RequestBodySpec request = this.http.method(method).uri(path);
 		if (token != null) {
-			request.header("Authorization", bearer(token));
+			request.header("Authorization", TestTokens.bearer(token));
 		}
 		if (json != null) {
 			request.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
