@@ -28,11 +28,8 @@ class ${Entity}ApiTests extends ${ServiceName}ServiceIntegrationTest {
 	void aSignedInUserCreatesOneTheyOwn() {
 		String user = TestTokens.newUserId();
 
-		JsonNode body = send(HttpMethod.POST, API, TestTokens.user(user), "{\"name\": \"First\"}").expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		String token = TestTokens.user(user);
+		JsonNode body = json(send(HttpMethod.POST, API, token, "{\"name\": \"First\"}").expectStatus().isCreated());
 
 		assertThat(body.propertyNames()).containsExactly("message", "${entity}", "status");
 		assertThat(body.get("message").asString()).isEqualTo("${entityLabel} created successfully");
@@ -146,14 +143,7 @@ class ${Entity}ApiTests extends ${ServiceName}ServiceIntegrationTest {
 	}
 
 	private JsonNode list(String query, Object... values) {
-		return this.http.get()
-			.uri(API + query, values)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return getJson(API + query, values);
 	}
 
 	private static List<String> names(JsonNode body) {

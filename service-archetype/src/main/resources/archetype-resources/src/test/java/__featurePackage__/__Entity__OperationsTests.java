@@ -26,21 +26,8 @@ class ${Entity}OperationsTests extends ${ServiceName}ServiceIntegrationTest {
 	private int managementPort;
 
 	@Test
-	void theServiceIsReadyAndLiveOnTheManagementPortOnly() {
-		Management.expectReadyAndLive(this.managementPort);
-		Envelopes.expectFailure(this.http.get().uri("/actuator/health/readiness").exchange(), 404, "not_found");
-	}
-
-	@Test
 	void theOpenApiDescriptionIsPublicAndDocumentsEveryFailure() {
-		JsonNode api = this.http.get()
-			.uri(API + "/openapi")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode api = getJson(API + "/openapi");
 
 		JsonNode paths = api.get("paths");
 		assertThat(paths.propertyNames()).contains(API, API + "/{${entity}_id}");
@@ -65,6 +52,12 @@ class ${Entity}OperationsTests extends ${ServiceName}ServiceIntegrationTest {
 
 		// mongo-java-server accepts but does not build compound indexes
 		assertThat(names).contains(MongoFixture.isContainer() ? "status_created_at_id" : "_id_");
+	}
+
+	@Test
+	void theServiceIsReadyAndLiveOnTheManagementPortOnly() {
+		Management.expectReadyAndLive(this.managementPort);
+		Envelopes.expectFailure(this.http.get().uri("/actuator/health/readiness").exchange(), 404, "not_found");
 	}
 
 }

@@ -1,6 +1,7 @@
 #set( $d = '$' )
 package ${package}.${featurePackage};
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,15 +37,19 @@ class ${Entity}QueryTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "deleted", "ACTIVE", "{\"${d}ne\":null}" })
 	void anUnknownStatusIsABadRequestNamingTheAcceptedOnes(String status) {
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> ${Entity}Query.of(null, null, status, null))
+		ThrowingCallable query = () -> ${Entity}Query.of(null, null, status, null);
+
+		assertThatExceptionOfType(ApiException.class).isThrownBy(query)
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ErrorType.BAD_REQUEST))
 			.withMessage("Parameter 'status' must be one of active, inactive, archived");
 	}
 
 	@Test
 	void aSearchLongerThanTheLimitIsABadRequest() {
-		assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> ${Entity}Query.of(null, null, null, "x".repeat(${Entity}Query.MAX_SEARCH_LENGTH + 1)))
+		String search = "x".repeat(${Entity}Query.MAX_SEARCH_LENGTH + 1);
+		ThrowingCallable query = () -> ${Entity}Query.of(null, null, null, search);
+
+		assertThatExceptionOfType(ApiException.class).isThrownBy(query)
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ErrorType.BAD_REQUEST));
 	}
 
