@@ -53,24 +53,27 @@ public abstract class ${ServiceName}ServiceIntegrationTest {
 		this.mongo.remove(new Query(), "locks").block();
 	}
 
-	protected static String bearer(String token) {
-		return "Bearer " + token;
-	}
-
 	/** Creates one as {@code userId} and returns its JSON form. */
 	protected JsonNode create(String userId, String name, String description) {
-		return this.http.post()
+		WebTestClient.ResponseSpec created = this.http.post()
 			.uri(API)
-			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.user(userId)))
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.user(userId)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", name, "description", description))
 			.exchange()
 			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("${entity}");
+			.isCreated();
+		return json(created).get("${entity}");
+	}
+
+	/** GETs this URI template, expecting 200, and returns the JSON body. */
+	protected JsonNode getJson(String uri, Object... values) {
+		return json(this.http.get().uri(uri, values).exchange().expectStatus().isOk());
+	}
+
+	/** The JSON body of a response whose status has been checked. */
+	protected static JsonNode json(WebTestClient.ResponseSpec response) {
+		return response.expectBody(JsonNode.class).returnResult().getResponseBody();
 	}
 
 }

@@ -1,13 +1,12 @@
 package ${package}.${featurePackage};
 
-import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
+
+import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -42,15 +41,15 @@ class ${Entity}Indexes {
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
 		// MongoDB may come up after the service: keep trying, saying so each time.
-		ensure().doOnError((ex) -> logger.warn("Could not create the indexes of ${listKey} yet: " + ex.getMessage()))
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+		MongoIndexes
+			.withBackOff(ensure()
+				.doOnError((ex) -> logger.warn("Could not create the indexes of ${listKey} yet: " + ex.getMessage())))
 			.subscribe(null, (ex) -> logger.error("Gave up creating the indexes of ${listKey}", ex));
 	}
 
 	Mono<Void> ensure() {
-		return Flux.fromIterable(INDEXES)
-			.concatMap((index) -> this.mongo.indexOps(${Entity}.class).createIndex(index))
-			.then();
+		return MongoIndexes.create(this.mongo, ${Entity}.class, INDEXES)
+			.doOnSuccess((done) -> logger.info("Indexes of ${listKey} are in place"));
 	}
 
 }

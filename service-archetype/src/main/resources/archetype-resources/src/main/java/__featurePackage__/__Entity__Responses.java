@@ -4,15 +4,17 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import com.appgain.common.api.response.ApiResponse;
 import com.appgain.common.api.response.Pagination;
 
 /**
  * The success envelopes of {@code /api/${serviceName}}, typed so that the OpenAPI description is
- * derived from what the handlers actually return.
+ * derived from what the handlers actually return; their {@code status} is
+ * {@link ApiResponse}'s.
  */
 final class ${Entity}Responses {
 
-	static final String SUCCESS = "success";
+	private static final String SUCCESS = ApiResponse.SUCCESS;
 
 	private ${Entity}Responses() {
 	}

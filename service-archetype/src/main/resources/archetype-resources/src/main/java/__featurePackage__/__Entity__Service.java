@@ -1,7 +1,5 @@
 package ${package}.${featurePackage};
 
-import java.util.List;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.types.ObjectId;
@@ -10,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
-import com.appgain.common.api.response.Pagination;
+import com.appgain.common.api.response.Paged;
 import com.appgain.common.api.security.AuthenticatedUser;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -39,12 +37,10 @@ class ${Entity}Service {
 	}
 
 	Mono<${Entity}Responses.Listed> list(${Entity}Query query) {
-		Mono<List<${Entity}Json>> page = this.mongo.find(query.pageQuery(), ${Entity}.class)
-			.map(${Entity}::forJson)
-			.collectList();
-		Mono<Long> total = this.mongo.count(query.filter(), ${Entity}.class);
-		return Mono.zip(page, total)
-			.map((result) -> ${Entity}Responses.Listed.of(result.getT1(), Pagination.of(query.page(), result.getT2())));
+		return Paged
+			.of(this.mongo.find(query.pageQuery(), ${Entity}.class).map(${Entity}::forJson),
+					this.mongo.count(query.filter(), ${Entity}.class), query.page())
+			.map((paged) -> ${Entity}Responses.Listed.of(paged.items(), paged.pagination()));
 	}
 
 	Mono<${Entity}> get(ObjectId id) {
