@@ -100,6 +100,10 @@ def checks(medians, rss_after, cold_start):
         if process in rss_after:
             check(f"RSS after load, {process}", "<= 300 MiB", f"{rss_after[process]} MiB",
                   rss_after[process] <= 300)
+    for name, med in medians.items():
+        if med["non_2xx"] or med["socket_errors"]:
+            check(f"every answer 2xx, {name}", "0 failed", f"{med['non_2xx']} non-2xx, {med['socket_errors']} "
+                  "socket errors", False)
     if cold_start is not None:
         check("cold start of the suite to the first routed request", "<= 20 s", f"{cold_start} s", cold_start <= 20)
     return found

@@ -136,6 +136,12 @@ PROCESSES=$(
 )
 
 E="http://127.0.0.1:$EXAMPLES_PORT"
+for url in "$E" "$G"; do # the create targets are only worth measuring if a create works
+	status=$(curl -sS -o "$WORK/create.json" -w '%{http_code}' -X POST "$url/api/examples" \
+		-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+		-d '{"name":"bench created","description":"written under load by the bench"}')
+	[ "$status" = 201 ] || say "warning: a create at $url answered $status: $(head -c 300 "$WORK/create.json")"
+done
 target() { printf '{"name": "%s", "url": "%s", "script": "%s", "token": %s, "group": "%s"}' "$@"; }
 TARGETS=$(
 	printf '['
