@@ -3,6 +3,7 @@ package com.appgain.gateway.routing;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import com.appgain.common.test.Management;
 import com.appgain.gateway.GatewayTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,9 +87,7 @@ class RoutingTests extends GatewayTestSupport {
 	@Test
 	void actuatorIsTheGatewaysOwnOnItsManagementPortOnly() {
 		String requestId = newRequestId();
-		WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.managementPort)
-			.build()
+		Management.client(this.managementPort)
 			.get()
 			.uri("/actuator/health")
 			.exchange()
