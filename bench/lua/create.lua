@@ -4,6 +4,7 @@ dofile(os.getenv("BENCH_LUA") .. "/report.lua")
 function init(args)
 	bearer(wrk.headers)
 	wrk.method = "POST"
+	wrk.path = "/api/examples"
 	wrk.headers["Content-Type"] = "application/json"
 	wrk.body = '{"name":"bench created","description":"written under load by the bench"}'
 end

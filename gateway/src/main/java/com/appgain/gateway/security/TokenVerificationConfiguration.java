@@ -26,14 +26,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The common-api token decoder, with the JWKS download bounded in time and in rate: the
- * gateway is where tokens from anyone arrive first. A token's signature is verified once
- * in its lifetime ({@link VerifiedTokens}); its revocation on every request.
+ * gateway is where tokens from anyone arrive first.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenVerificationConfiguration {
-
-	// ~3 KiB each (token and claims): at most ~12 MiB of heap
-	private static final long VERIFIED_TOKENS = 4096;
 
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(ApiSecurityProperties security, ApiGatewayProperties gateway,
@@ -44,9 +40,8 @@ class TokenVerificationConfiguration {
 			// the issuer's load balancer now, not on the event loop of the first request
 			loadBalancers.getObject().getInstance(URI.create(security.jwkSetUri()).getHost());
 		}
-		ReactiveJwtDecoder verifier = JwtDecoders.create(security, null,
+		return JwtDecoders.create(security, revocation.getIfAvailable(),
 				jwksClient(security, gateway, loadBalancer::getObject));
-		return new VerifiedTokens(verifier, revocation.getIfAvailable(), VERIFIED_TOKENS, Clock.systemUTC());
 	}
 
 	static WebClient.Builder jwksClient(ApiSecurityProperties security, ApiGatewayProperties gateway,

@@ -95,26 +95,24 @@ public class RedisAvailability implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
-	 * The call, bounded by the call timeout, or an error at once while this client's
-	 * breaker is open or the connection was never opened. Callers treat the error as any
-	 * other Redis failure. A timeout of the caller's own must be applied to the call
-	 * passed in: a cancelled call does not count as failed.
+	 * The call, or an error at once while this client's breaker is open or the connection
+	 * was never opened; callers treat the error as any other Redis failure. Lettuce's
+	 * command timeout ({@code spring.data.redis.timeout}) bounds each call, and a timeout
+	 * of the caller's own must be applied to the call passed in: a cancelled call does
+	 * not count as failed. The answer arrives on the caller's event loop (see
+	 * {@link CallersEventLoop}).
 	 */
 	public <T> Mono<T> protect(String client, Mono<T> call) {
-		return Mono.defer(
-				() -> this.connected
-						? call.timeout(this.properties.callTimeout())
-							.transformDeferred(CircuitBreakerOperator.of(breaker(client)))
-						: Mono.error(notConnected()));
+		return Mono.defer(() -> this.connected
+				? CallersEventLoop.of(call.transformDeferred(CircuitBreakerOperator.of(breaker(client))))
+				: Mono.error(notConnected()));
 	}
 
 	/** {@link #protect(String, Mono)} for a call that answers with several values. */
 	public <T> Flux<T> protect(String client, Flux<T> call) {
-		return Flux.defer(
-				() -> this.connected
-						? call.timeout(this.properties.callTimeout())
-							.transformDeferred(CircuitBreakerOperator.of(breaker(client)))
-						: Flux.error(notConnected()));
+		return Flux.defer(() -> this.connected
+				? CallersEventLoop.of(call.transformDeferred(CircuitBreakerOperator.of(breaker(client))))
+				: Flux.error(notConnected()));
 	}
 
 	/**
@@ -178,7 +176,7 @@ public class RedisAvailability implements SmartInitializingSingleton, Disposable
 		return Mono
 			.usingWhen(Mono.fromSupplier(connections::getReactiveConnection), ReactiveRedisConnection::ping,
 					ReactiveRedisConnection::closeLater)
-			.timeout(this.properties.callTimeout())
+			.timeout(this.properties.probeTimeout())
 			.onErrorResume((ex) -> Mono.empty());
 	}
 

@@ -11,9 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param connectRetryInterval how often the shared connection is retried while it could
  * not be opened at start-up
- * @param callTimeout the longest one Redis call may take before it counts as failed: a
- * safety net above Lettuce's command timeout ({@code spring.data.redis.timeout}), which
- * normally ends a call first
+ * @param probeTimeout how long the background {@code PING} of an open breaker may take
+ * (each call is bounded by Lettuce's command timeout, {@code spring.data.redis.timeout})
  * @param minimumCalls calls a client's breaker sees before it may open
  * @param failureRate percentage of the last {@code windowSize} calls that, failing, open
  * the breaker
@@ -29,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("appgain.redis")
 public record RedisResilienceProperties(@DefaultValue("5s") Duration connectRetryInterval,
-		@DefaultValue("1s") Duration callTimeout, @DefaultValue("5") int minimumCalls,
+		@DefaultValue("1s") Duration probeTimeout, @DefaultValue("5") int minimumCalls,
 		@DefaultValue("50") float failureRate, @DefaultValue("10") int windowSize,
 		@DefaultValue("1s") Duration probeInterval, @DefaultValue("30s") Duration openAtMost,
 		@DefaultValue("3s") Duration deadConnectionTimeout, @DefaultValue("1s") Duration maxReconnectDelay) {

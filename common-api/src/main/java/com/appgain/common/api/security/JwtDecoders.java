@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 
 import com.appgain.common.api.error.ApiException;
@@ -23,10 +24,15 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds the token decoder: one pinned algorithm, keys from a JWKS URI (cached by Nimbus)
- * or a configured public key, and {@code iss}, {@code aud}, {@code exp} checked. A JWKS
- * URI through the registry ({@code lb://}) is refused unless explicitly allowed.
+ * or a configured public key, and {@code iss}, {@code aud}, {@code exp} checked; each
+ * token's signature once in its lifetime ({@link VerifiedTokens}), its revocation on
+ * every request. A JWKS URI through the registry ({@code lb://}) is refused unless
+ * explicitly allowed.
  */
 public final class JwtDecoders {
+
+	// ~3 KiB each (token and claims): at most ~12 MiB of heap
+	private static final long VERIFIED_TOKENS = 4096;
 
 	private JwtDecoders() {
 	}
@@ -55,8 +61,7 @@ public final class JwtDecoders {
 					"Set appgain.security.jwk-set-uri (JWT_JWKS_URI) or appgain.security.public-key (JWT_PUBLIC_KEY)");
 		}
 		decoder.setJwtValidator(validator(properties));
-		ReactiveJwtDecoder keysUnavailableIs503 = unavailableKeysAnswer503(decoder);
-		return (revocation != null) ? withRevocation(keysUnavailableIs503, revocation) : keysUnavailableIs503;
+		return new VerifiedTokens(unavailableKeysAnswer503(decoder), revocation, VERIFIED_TOKENS, Clock.systemUTC());
 	}
 
 	/**
@@ -86,13 +91,6 @@ public final class JwtDecoders {
 		OAuth2TokenValidator<Jwt> expiry = new JwtClaimValidator<Object>(JwtClaimNames.EXP, (exp) -> exp != null);
 		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
 				audience, expiry);
-	}
-
-	private static ReactiveJwtDecoder withRevocation(ReactiveJwtDecoder decoder, TokenRevocationChecker revocation) {
-		return (token) -> decoder.decode(token)
-			.flatMap((jwt) -> revocation.isRevoked(jwt)
-				.flatMap((revoked) -> revoked ? reactor.core.publisher.Mono.error(new BadJwtException("Token revoked"))
-						: reactor.core.publisher.Mono.just(jwt)));
 	}
 
 	private static RSAPublicKey parseRsaKey(String pem) {

@@ -1,4 +1,4 @@
-package com.appgain.gateway.security;
+package com.appgain.common.api.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-import com.appgain.common.api.security.TokenRevocationChecker;
 import com.appgain.common.test.TestKeys;
 import com.appgain.common.test.TestTokens;
 

@@ -1,4 +1,4 @@
-package com.appgain.gateway.security;
+package com.appgain.common.api.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +8,6 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import reactor.core.publisher.Mono;
-
-import com.appgain.common.api.security.TokenRevocationChecker;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,7 +19,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * withdrawn from the JWKS stops being trusted as soon as it would without this cache.
  * Revocation is still checked on every request. Failures are not kept.
  */
-final class VerifiedTokens implements ReactiveJwtDecoder {
+public final class VerifiedTokens implements ReactiveJwtDecoder {
 
 	static final Duration MAX_AGE = Duration.ofMinutes(5);
 
@@ -37,7 +35,8 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 	 * @param maximumSize most tokens kept
 	 * @param clock to compare with the tokens' expiry
 	 */
-	VerifiedTokens(ReactiveJwtDecoder verifier, TokenRevocationChecker revocation, long maximumSize, Clock clock) {
+	public VerifiedTokens(ReactiveJwtDecoder verifier, TokenRevocationChecker revocation, long maximumSize,
+			Clock clock) {
 		this.verifier = verifier;
 		this.revocation = revocation;
 		this.verified = Caffeine.newBuilder()
