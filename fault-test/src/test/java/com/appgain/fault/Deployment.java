@@ -121,7 +121,7 @@ final class Deployment implements AutoCloseable {
 		start("example-service", this.examples2, Map.of());
 		// Stripe is never reached here: payments needs users-service first
 		start("payments-service", this.payments, Map.of("STRIPE_API_KEY", "sk_test_fake", "STRIPE_API_BASE",
-				"http://" + Network.CLIENT + ":9", "STRIPE_WEBHOOK_SECRET", "whsec_fault_test"));
+				"http://" + this.network.client() + ":9", "STRIPE_WEBHOOK_SECRET", "whsec_fault_test"));
 		// above each load's rate (20 a second from one address or user), and low enough
 		// that
 		// the probe's burst of 260 exceeds it even when the gateway takes seconds to
