@@ -35,8 +35,8 @@ final class Network implements AutoCloseable {
 
 	private static final int SLOTS = 200;
 
-	/** The names a run makes: {@code ft<slot>-<name>}, the name at most 8 characters. */
-	private static final Pattern RUN_NAME = Pattern.compile("ft(\\d{1,3})-[a-z0-9]{1,8}");
+	/** The names a run makes: {@code ft<slot>-<name>}, the name at most 7 characters. */
+	private static final Pattern RUN_NAME = Pattern.compile("ft(\\d{1,3})-[a-z0-9]{1,7}");
 
 	private static Slot slot;
 
@@ -112,12 +112,15 @@ final class Network implements AutoCloseable {
 
 	/**
 	 * Add a host with its own network stack; it exists once {@link #connect()} has run.
-	 * @param name short name, at most 8 characters (the veth's name, the prefix, the name
-	 * and "-h", must fit Linux's 15)
+	 * @param name short name, at most 7 characters: the veth's name ({@code ft200-}, the
+	 * name, {@code -h}) must fit Linux's 15
 	 * @param lastOctet its address in the test subnet
 	 * @return the host
 	 */
 	Host host(String name, int lastOctet) {
+		if (!name.matches("[a-z0-9]{1,7}")) {
+			throw new IllegalArgumentException("a host name is 1 to 7 of a-z and 0-9: " + name);
+		}
 		Host host = new Host(this.prefix + "-" + name, this.subnet + "." + lastOctet);
 		String ns = host.namespace();
 		String outside = ns + "-h";
