@@ -3,6 +3,8 @@ package com.appgain.fault;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -121,7 +123,7 @@ final class Deployment implements AutoCloseable {
 		start("example-service", this.examples2, Map.of());
 		// Stripe is never reached here: payments needs users-service first
 		start("payments-service", this.payments, Map.of("STRIPE_API_KEY", "sk_test_fake", "STRIPE_API_BASE",
-				"http://" + Network.CLIENT + ":9", "STRIPE_WEBHOOK_SECRET", "whsec_fault_test"));
+				"http://" + this.network.client() + ":9", "STRIPE_WEBHOOK_SECRET", "whsec_fault_test"));
 		// above each load's rate (20 a second from one address or user), and low enough
 		// that
 		// the probe's burst of 260 exceeds it even when the gateway takes seconds to
@@ -200,9 +202,30 @@ final class Deployment implements AutoCloseable {
 
 	/** Start a stopped service again on its host and wait until it is ready. */
 	void restart(Host host, String module) throws Exception {
+		launchAgain(host, module);
+		awaitReady(host, module, Duration.ofSeconds(180));
+	}
+
+	/** Start a stopped service again on its host, without waiting for it. */
+	void launchAgain(Host host, String module) throws IOException {
 		Service service = service(host, module);
 		service.process = launch(service.name, host, service.command, service.env);
-		awaitReady(service, Duration.ofSeconds(180));
+	}
+
+	void awaitReady(Host host, String module, Duration timeout) throws InterruptedException {
+		awaitReady(service(host, module), timeout);
+	}
+
+	/**
+	 * How many instances of a module run (their processes are alive).
+	 * @param module the module, such as {@code example-service}
+	 * @return the count
+	 */
+	int running(String module) {
+		return (int) this.services.values()
+			.stream()
+			.filter((service) -> service.module.equals(module) && service.process.isAlive())
+			.count();
 	}
 
 	Process process(Host host, String module) {
@@ -280,6 +303,17 @@ final class Deployment implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return -1;
+		}
+	}
+
+	/** Whether a registry peer's port accepts connections (its process has started). */
+	boolean registryAccepts(Host peer) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(peer.address(), REGISTRY_PORT), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
