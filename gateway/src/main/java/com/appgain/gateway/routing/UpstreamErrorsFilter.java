@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 import com.appgain.common.api.error.ApiException;
 import com.appgain.common.api.error.ErrorType;
@@ -39,7 +40,9 @@ class UpstreamErrorsFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		return chain.filter(exchange).onErrorMap((ex) -> translate(serviceOf(exchange), ex));
+		// once the response is committed no envelope can follow (the client went away)
+		return chain.filter(exchange)
+			.onErrorMap((ex) -> !exchange.getResponse().isCommitted(), (ex) -> translate(serviceOf(exchange), ex));
 	}
 
 	private static Throwable translate(String service, Throwable ex) {
@@ -52,7 +55,9 @@ class UpstreamErrorsFilter implements GlobalFilter, Ordered {
 		if (isUnavailable(ex)) {
 			return failure(ErrorType.SERVICE_UNAVAILABLE, "The " + service + " service is unavailable");
 		}
-		if (ex instanceof IOException) {
+		// AbortedException: the connection to the service closed before the request went
+		// out
+		if (ex instanceof IOException || ex instanceof AbortedException) {
 			return failure(ErrorType.BAD_GATEWAY, "The " + service + " service failed");
 		}
 		return ex;

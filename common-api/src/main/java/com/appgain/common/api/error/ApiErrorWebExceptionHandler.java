@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Renders every failure of a request as the error envelope, ahead of Spring Boot's own
@@ -37,7 +38,21 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// the client went away (e.g. closed its connection mid-response): nobody to
+			// answer, nothing to report
+			logger.debug("Client gone during " + exchange.getRequest().getPath() + ": " + ex);
+			return exchange.getResponse().isCommitted() ? Mono.empty()
+					: this.writer.write(exchange, ErrorMapper.toApiException(ex));
+		}
 		ApiException api = ErrorMapper.toApiException(ex);
+		if (exchange.getResponse().isCommitted()) {
+			// the status line is out: nothing can be written any more
+			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
+					+ " failed after its response was committed [request_id=" + RequestIdFilter.of(exchange) + "]", ex);
+			this.reporter.report(ex);
+			return Mono.empty();
+		}
 		if (api.type().status().is5xxServerError()) {
 			// the id in the text too: the gateway does not copy the MDC onto every thread
 			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()

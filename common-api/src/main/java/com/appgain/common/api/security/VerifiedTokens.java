@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import reactor.core.publisher.Mono;
@@ -27,7 +27,7 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
 
 	private final TokenRevocationChecker revocation;
 
-	private final AsyncCache<String, Jwt> verified;
+	private final Cache<String, Jwt> verified;
 
 	/**
 	 * @param verifier checks signature and claims
@@ -44,13 +44,19 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
 			.expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> lifetime(jwt, clock.instant())))
 			// maintenance on the caller's thread: no hop to the common pool per request
 			.executor(Runnable::run)
-			.buildAsync();
+			.build();
 	}
 
 	@Override
 	public Mono<Jwt> decode(String token) {
-		Mono<Jwt> jwt = Mono
-			.fromFuture(() -> this.verified.get(token, (key, executor) -> this.verifier.decode(key).toFuture()), true);
+		// Not a loading cache: a failed load would be logged by the cache, with its stack
+		// trace, for every bad token anyone sends. Two first requests with one token may
+		// both verify it.
+		Mono<Jwt> jwt = Mono.defer(() -> {
+			Jwt known = this.verified.getIfPresent(token);
+			return (known != null) ? Mono.just(known)
+					: this.verifier.decode(token).doOnNext((verified) -> this.verified.put(token, verified));
+		});
 		return (this.revocation != null) ? jwt.flatMap(this::unlessRevoked) : jwt;
 	}
 
