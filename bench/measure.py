@@ -41,11 +41,32 @@ def rss_mib(pids):
     return round(total / 1024)
 
 
+def cpu_ticks(pids):
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def cpu_per_request(setup, before, after, requests):
+    """CPU ms per request of each process that worked for the target (>= 0.01 ms)."""
+    tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+    used = {name: (after[name] - before[name]) * tick_ms / max(requests, 1) for name in setup["pids"]}
+    return {name: round(ms, 3) for name, ms in used.items() if ms >= 0.01}
+
+
 def median_of(runs):
     return {key: statistics.median(run[key] for run in runs)
             for key in ("rps", "p50_ms", "p90_ms", "p99_ms", "max_ms")} | {
                "non_2xx": sum(run["non_2xx"] for run in runs),
-               "socket_errors": sum(run["socket_errors"] for run in runs)}
+               "socket_errors": sum(run["socket_errors"] for run in runs),
+               "cpu_ms_per_request": {name: statistics.median(run["cpu_ms_per_request"].get(name, 0) for run in runs)
+                                      for name in runs[0]["cpu_ms_per_request"]}}
 
 
 def measure(setup):
@@ -54,7 +75,10 @@ def measure(setup):
     for round_no in range(setup["rounds"] + 1):
         label = "warm-up" if round_no == 0 else f"round {round_no}/{setup['rounds']}"
         for target in targets:
+            before = {name: cpu_ticks(pids) for name, pids in setup["pids"].items()}
             result = wrk(setup, target, setup["round_seconds"])
+            after = {name: cpu_ticks(pids) for name, pids in setup["pids"].items()}
+            result["cpu_ms_per_request"] = cpu_per_request(setup, before, after, result["requests"])
             print(f"{label:12} {target['name']:44} {result['rps']:9.0f} req/s  p99 {result['p99_ms']:7.1f} ms",
                   flush=True)
             if round_no > 0:
@@ -125,6 +149,11 @@ def markdown(result):
         for share, r in shares.items():
             lines.append(f"| {name} | {share} | {r['rate']} | {r['rps']:.0f} | {r['p50_ms']:.2f} | "
                          f"{r['p90_ms']:.2f} | {r['p99_ms']:.1f} | {r['max_ms']:.0f} |")
+    lines += ["", "CPU time per request of each process that served a target (median of the rounds, ms; "
+              "the machine's other processes excluded):", "", "| target | CPU ms per request |", "|---|---|"]
+    for name, med in result["medians"].items():
+        used = ", ".join(f"{process} {ms:.3f}" for process, ms in med["cpu_ms_per_request"].items())
+        lines.append(f"| {name} | {used} |")
     lines += ["", "| process | RSS idle MiB | RSS after load MiB |", "|---|---|---|"]
     for name in result["rss_after"]:
         lines.append(f"| {name} | {result['rss_idle'].get(name, '')} | {result['rss_after'][name]} |")

@@ -129,6 +129,8 @@ PROCESSES=$(
 		pid=$(suite_pid $m)
 		[ -n "$pid" ] && printf '%s, ' "$(pids_json $m "$pid")"
 	done
+	redis=$(pgrep -f "redis-server.*:$REDIS_PORT" | head -1)
+	[ -n "$redis" ] && printf '%s, ' "$(pids_json "redis-server" "$redis")"
 	printf '%s, ' "$(pids_json "bare handler" $BARE_PID)" "$(pids_json "bare gateway" $BARE_GATEWAY_PID)"
 	printf '%s, ' "$(pids_json "example-service, no cache" $NO_CACHE_PID)"
 	printf '%s, ' "$(pids_json "flask (gunicorn, all workers)" $FLASK_PID $(pgrep -P $FLASK_PID))"
