@@ -1,6 +1,5 @@
 package com.appgain.registry;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -74,14 +72,13 @@ final class ReadsHeldAtStartFilter extends OncePerRequestFilter implements Appli
 				|| !READS.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
 	}
 
+	// No body: Spring Cloud's Eureka client would read any body as the applications
+	// and fail on it instead of seeing the 503. Its HTTP client (Apache HttpClient 5)
+	// asks once more after 1 s, then the client moves on to the next peer.
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws IOException {
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("The registry has just started: instances are registering again. Ask another peer or again later.");
+		response.setContentLength(0);
 	}
 
 }

@@ -41,6 +41,7 @@ class ReadsHeldAtStartFilterTests {
 			filter.doFilter(new MockHttpServletRequest("GET", path), response, chain);
 
 			assertThat(response.getStatus()).as(path).isEqualTo(503);
+			assertThat(response.getContentLength()).as(path).isZero();
 			assertThat(chain.getRequest()).as(path).isNull();
 		}
 	}
