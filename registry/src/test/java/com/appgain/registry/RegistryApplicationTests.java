@@ -22,8 +22,9 @@ import static org.awaitility.Awaitility.await;
  *
  * @author AppGain
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"REGISTRY_USER=" + RegistryApplicationTests.USER, "REGISTRY_PASSWORD=" + RegistryApplicationTests.PASSWORD })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "REGISTRY_USER=" + RegistryApplicationTests.USER,
+				"REGISTRY_PASSWORD=" + RegistryApplicationTests.PASSWORD, "appgain.registry.serve-reads-after=0s" })
 class RegistryApplicationTests {
 
 	static final String USER = "clients";
