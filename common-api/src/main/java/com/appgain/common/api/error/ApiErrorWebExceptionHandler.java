@@ -46,18 +46,17 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
 					: this.writer.write(exchange, ErrorMapper.toApiException(ex));
 		}
 		ApiException api = ErrorMapper.toApiException(ex);
-		if (exchange.getResponse().isCommitted()) {
-			// the status line is out: nothing can be written any more
-			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
-					+ " failed after its response was committed [request_id=" + RequestIdFilter.of(exchange) + "]", ex);
-			this.reporter.report(ex);
-			return Mono.empty();
-		}
-		if (api.type().status().is5xxServerError()) {
+		// once the status line is out, nothing can be written any more
+		boolean committed = exchange.getResponse().isCommitted();
+		if (committed || api.type().status().is5xxServerError()) {
 			// the id in the text too: the gateway does not copy the MDC onto every thread
 			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
-					+ " failed [request_id=" + RequestIdFilter.of(exchange) + "]", ex);
+					+ (committed ? " failed after its response was committed" : " failed") + " [request_id="
+					+ RequestIdFilter.of(exchange) + "]", ex);
 			this.reporter.report(ex);
+		}
+		if (committed) {
+			return Mono.empty();
 		}
 		if (ex instanceof MethodNotAllowedException notAllowed) {
 			exchange.getResponse().getHeaders().setAllow(notAllowed.getSupportedMethods());
