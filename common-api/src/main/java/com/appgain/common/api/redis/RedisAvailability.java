@@ -116,6 +116,18 @@ public class RedisAvailability implements SmartInitializingSingleton, Disposable
 	}
 
 	/**
+	 * Refuses this client's calls at once, as if they had failed, until the background
+	 * probe finds Redis answering: for a client that learns of an outage before its calls
+	 * would (a local copy that lost its connection).
+	 */
+	public void suspend(String client) {
+		CircuitBreaker breaker = breaker(client);
+		if (breaker.getState() != CircuitBreaker.State.OPEN) {
+			breaker.transitionToOpenState();
+		}
+	}
+
+	/**
 	 * A template whose script calls are protected as this client's: for a library that
 	 * takes a template and swallows its errors (Spring Cloud Gateway's rate limiter).
 	 */

@@ -29,9 +29,10 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
  * This process's copy of the Redis denylist, so checking a token costs no round trip. It
  * subscribes to the revocations channel first, then loads every revocation key, and only
  * then answers ({@link #isLive()}); each entry expires with its key. When the connection
- * drops it stops answering (the denylist then asks Redis, or fails open as before) until
- * it is back and reloaded; a full reload every {@code resyncInterval} bounds what a
- * message lost during a reconnect could miss.
+ * drops it stops answering until it is back and reloaded, and the denylist's own Redis
+ * calls are suspended until Redis answers a probe (checks fail open meanwhile, as in any
+ * Redis outage) rather than each waiting on a connection that may be dead; a full reload
+ * every {@code resyncInterval} bounds what a message lost during a reconnect could miss.
  */
 public class RevocationCopy implements SmartInitializingSingleton, DisposableBean {
 
@@ -63,6 +64,9 @@ public class RevocationCopy implements SmartInitializingSingleton, DisposableBea
 
 	private volatile ReactiveRedisMessageListenerContainer container;
 
+	private volatile Runnable whenPaused = () -> {
+	};
+
 	public RevocationCopy(ReactiveRedisConnectionFactory connectionFactory, ClientResources clientResources,
 			Duration resyncInterval) {
 		this.connectionFactory = connectionFactory;
@@ -74,6 +78,14 @@ public class RevocationCopy implements SmartInitializingSingleton, DisposableBea
 	/** Whether the copy is complete and current, so it may answer alone. */
 	public boolean isLive() {
 		return this.live;
+	}
+
+	/**
+	 * Runs when a live copy stops answering: the connection it was kept current over is
+	 * gone, and so, most likely, is Redis.
+	 */
+	void whenPaused(Runnable action) {
+		this.whenPaused = action;
 	}
 
 	/** The value of a revocation key, or null if there is none (or it has expired). */
@@ -148,7 +160,7 @@ public class RevocationCopy implements SmartInitializingSingleton, DisposableBea
 
 	private void onConnectionEvent(Object event) {
 		if (event instanceof ConnectionDeactivatedEvent) {
-			this.live = false;
+			pause();
 		}
 		else if (event instanceof ConnectionActivatedEvent && this.subscribed) {
 			this.running.add(reload().onErrorResume((ex) -> Mono.empty()).subscribe());
@@ -168,11 +180,19 @@ public class RevocationCopy implements SmartInitializingSingleton, DisposableBea
 	}
 
 	private void lost(Throwable ex) {
-		this.live = false;
+		pause();
 		this.subscribed = false;
 		if (this.retrying.compareAndSet(false, true)) {
 			logger.warn("Local token denylist paused, revocations are checked in Redis: " + ex.getMessage());
 			this.running.add(Mono.delay(RETRY_INTERVAL).subscribe((tick) -> subscribe()));
+		}
+	}
+
+	private void pause() {
+		boolean wasLive = this.live;
+		this.live = false;
+		if (wasLive) {
+			this.whenPaused.run();
 		}
 	}
 

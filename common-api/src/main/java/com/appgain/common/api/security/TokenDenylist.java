@@ -31,6 +31,8 @@ public class TokenDenylist implements TokenRevocationChecker {
 
 	private static final Log logger = LogFactory.getLog(TokenDenylist.class);
 
+	private static final String CLIENT = "revocation";
+
 	static final String PREFIX = "auth:revoked:";
 
 	static final String JTI_PREFIX = PREFIX + "jti:";
@@ -69,6 +71,9 @@ public class TokenDenylist implements TokenRevocationChecker {
 		this.redis = redis;
 		this.copy = copy;
 		this.availability = availability;
+		if (copy != null) {
+			copy.whenPaused(() -> availability.suspend(CLIENT));
+		}
 		this.userRevocationTtl = userRevocationTtl;
 		this.unavailable = Counter.builder("appgain.auth.revocation.unavailable")
 			.description("Token revocation checks skipped because Redis was unreachable")
@@ -83,7 +88,7 @@ public class TokenDenylist implements TokenRevocationChecker {
 		if (!this.availability.isConnected()) {
 			return skipped(new IllegalStateException("no Redis connection"));
 		}
-		return this.availability.protect("revocation", this.redis.opsForValue().multiGet(keysOf(jwt)))
+		return this.availability.protect(CLIENT, this.redis.opsForValue().multiGet(keysOf(jwt)))
 			.map((values) -> revoked(jwt, values))
 			.doOnNext((revoked) -> {
 				if (this.skipping.compareAndSet(true, false)) {

@@ -30,7 +30,7 @@ public final class TokenRevocationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = "appgain.security.revocation-copy.enabled")
+	@ConditionalOnBooleanProperty(name = "appgain.security.revocation-copy.enabled", matchIfMissing = true)
 	RevocationCopy revocationCopy(ReactiveRedisConnectionFactory connectionFactory,
 			TokenRevocationProperties properties) {
 		return new RevocationCopy(connectionFactory,

@@ -25,7 +25,7 @@ public record TokenRevocationProperties(@DefaultValue("1d") Duration userRevocat
 	 * @param resyncInterval how often the copy is read again in full, in case a message
 	 * was missed
 	 */
-	public record Copy(@DefaultValue("false") boolean enabled, @DefaultValue("30s") Duration resyncInterval) {
+	public record Copy(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration resyncInterval) {
 
 	}
 

@@ -18,7 +18,7 @@ import redis.embedded.core.ExecutableProvider;
  * test can freeze with {@code SIGSTOP}, as a stalled host would: connections stay open
  * and nothing answers. {@link #close()} resumes and kills it.
  */
-final class FreezableRedis implements AutoCloseable {
+public final class FreezableRedis implements AutoCloseable {
 
 	private final int port;
 
@@ -29,7 +29,7 @@ final class FreezableRedis implements AutoCloseable {
 		this.process = process;
 	}
 
-	static FreezableRedis start() throws IOException {
+	public static FreezableRedis start() throws IOException {
 		File binary = ExecutableProvider.newJarResourceProvider().get();
 		int port = freePort();
 		Process process = new ProcessBuilder(binary.getAbsolutePath(), "--port", Integer.toString(port), "--bind",
@@ -48,15 +48,15 @@ final class FreezableRedis implements AutoCloseable {
 		return redis;
 	}
 
-	String url() {
+	public String url() {
 		return "redis://127.0.0.1:" + this.port;
 	}
 
-	void freeze() {
+	public void freeze() {
 		signal("STOP");
 	}
 
-	void thaw() {
+	public void thaw() {
 		signal("CONT");
 	}
 

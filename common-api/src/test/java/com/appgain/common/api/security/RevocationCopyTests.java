@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import com.appgain.common.api.redis.FreezableRedis;
+import com.appgain.common.api.redis.RedisAvailability;
 import com.appgain.common.api.redis.RedisClientAutoConfiguration;
 import com.appgain.common.test.RedisFixture;
 
@@ -91,6 +93,25 @@ class RevocationCopyTests {
 			}
 			assertThat(lookups(reader)).isEqualTo(before);
 		});
+	}
+
+	@Test
+	void whenRedisGoesTheCopyPausesAndChecksFailOpenAtOnceInsteadOfWaitingOnTheConnection() throws Exception {
+		try (FreezableRedis redis = FreezableRedis.start()) {
+			this.process.withPropertyValues("spring.data.redis.url=" + redis.url()).run((reader) -> {
+				awaitLive(reader);
+				RedisAvailability availability = reader.getBean(RedisAvailability.class);
+				assertThat(availability.isAvailable("revocation")).isTrue();
+				redis.close();
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(10))
+					.until(() -> !reader.getBean(RevocationCopy.class).isLive());
+				assertThat(availability.isAvailable("revocation")).as("the revocation client suspended").isFalse();
+				long started = System.nanoTime();
+				assertThat(denylist(reader).isRevoked(token("user", "session")).block()).isFalse();
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
+			});
+		}
 	}
 
 	private static void awaitLive(AssertableApplicationContext context) {
