@@ -131,11 +131,15 @@ class RedisBreakerTests {
 	// fallback
 	private static List<Long> steadyCalls(RedisAvailability availability, ReactiveStringRedisTemplate template,
 			Duration duration) {
+		int calls = (int) (duration.toMillis() / 20);
+		// every call may be in flight at once: a slow one must not stop the ticks (on a
+		// busy
+		// machine, a default of 256 overflowed the interval)
 		return Flux.interval(Duration.ofMillis(20))
-			.take(duration.toMillis() / 20)
+			.take(calls)
 			.flatMapSequential((tick) -> Mono.fromSupplier(System::nanoTime)
 				.flatMap((start) -> read(availability, template, "cache").onErrorReturn("fallback")
-					.map((answer) -> Duration.ofNanos(System.nanoTime() - start).toMillis())))
+					.map((answer) -> Duration.ofNanos(System.nanoTime() - start).toMillis())), calls)
 			.collectList()
 			.block(duration.plusSeconds(10));
 	}
