@@ -34,6 +34,10 @@ final class Platform implements AutoCloseable {
 
 	private static final Path LOGS = ROOT.resolve("system-test/target/system-logs");
 
+	// -javaagent:...jacocoagent.jar=destfile=... from the build, or empty when it
+	// measures no coverage
+	private static final String COVERAGE_AGENT = System.getProperty("system.coverage.agent", "");
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final List<Process> processes = new ArrayList<>();
@@ -157,8 +161,14 @@ final class Platform implements AutoCloseable {
 			.filter((file) -> file.toString().endsWith(".jar") && !file.toString().endsWith("-plain.jar"))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No jar for " + module + ": run the build first"));
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+						"-Xmx256m", "-XX:TieredStopAtLevel=1"));
+		if (!COVERAGE_AGENT.isBlank()) {
+			command.add(COVERAGE_AGENT);
+		}
+		command.addAll(List.of("-jar", jar.toString()));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		int managementPort = freePort();
 		this.managementPorts.put(name, managementPort);
 		builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 
-import com.appgain.common.api.error.ApiException;
+import com.appgain.common.api.client.UpstreamFailures;
+import com.appgain.common.api.error.ErrorType;
 
 import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
 import org.springframework.cloud.gateway.route.Route;
@@ -60,7 +61,7 @@ class UnavailableServiceRoute implements ApplicationListener<RefreshRoutesResult
 	private RuntimeException answer(ServerWebExchange exchange) {
 		String service = serviceOf(exchange.getRequest().getPath().value());
 		return (service != null && this.routed.contains(service))
-				? ApiException.serviceUnavailable("The " + service + " service is unavailable")
+				? UpstreamFailures.of(ErrorType.SERVICE_UNAVAILABLE, service, null)
 				: new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 

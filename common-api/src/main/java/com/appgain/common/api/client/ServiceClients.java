@@ -1,11 +1,6 @@
 package com.appgain.common.api.client;
 
-import java.net.ConnectException;
-import java.util.concurrent.TimeoutException;
-
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +21,6 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Builds {@link WebClient}s for calls to other services by name ({@code lb://users}): the
@@ -96,7 +90,7 @@ public class ServiceClients {
 
 	private static ExchangeFilterFunction errorEnvelopes(String service, ReactiveCircuitBreaker breaker) {
 		return (request, next) -> breaker.run(exchangeCountingServerErrors(request, next), Mono::error)
-			.onErrorMap((ex) -> !(ex instanceof ApiException), (ex) -> unavailable(service, ex))
+			.onErrorMap((ex) -> !(ex instanceof ApiException), (ex) -> failure(service, ex))
 			.flatMap((response) -> response.statusCode().isError() ? toApiException(response) : Mono.just(response));
 	}
 
@@ -116,27 +110,10 @@ public class ServiceClients {
 			.flatMap((message) -> Mono.error(new ApiException(type, message)));
 	}
 
-	private static boolean isTimeout(Throwable ex) {
-		for (Throwable current = ex; current != null; current = current.getCause()) {
-			if (current instanceof TimeoutException || current instanceof ReadTimeoutException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static ApiException unavailable(String service, Throwable ex) {
-		if (isTimeout(ex)) {
-			return new ApiException(ErrorType.GATEWAY_TIMEOUT, "The " + service + " service did not answer in time",
-					java.util.List.of(), null, ex);
-		}
-		if (ex instanceof CallNotPermittedException || ex instanceof WebClientRequestException
-				|| ex instanceof ConnectException) {
-			return new ApiException(ErrorType.SERVICE_UNAVAILABLE, "The " + service + " service is unavailable",
-					java.util.List.of(), null, ex);
-		}
-		return new ApiException(ErrorType.BAD_GATEWAY, "The " + service + " service failed", java.util.List.of(), null,
-				ex);
+	// A failure no other service would name (not timeout, unreachable nor broken) is
+	// still the callee's, not this service's.
+	private static ApiException failure(String service, Throwable ex) {
+		return UpstreamFailures.of(UpstreamFailures.typeOf(ex).orElse(ErrorType.BAD_GATEWAY), service, ex);
 	}
 
 }

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import com.mongodb.MongoException;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
+import com.appgain.common.api.store.MongoErrors;
+
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,8 +23,6 @@ import org.springframework.data.mongodb.core.query.Update;
 public class ClusterLock {
 
 	static final String COLLECTION = "locks";
-
-	private static final int DUPLICATE_KEY = 11000;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -57,7 +55,9 @@ public class ClusterLock {
 		return this.mongo.upsert(expired, take, COLLECTION)
 			.filter((result) -> result.getMatchedCount() > 0 || result.getUpsertedId() != null)
 			.map((result) -> new Lease(name, now))
-			.onErrorResume(ClusterLock::isDuplicateKey, (ex) -> Mono.empty());
+			// Held by someone else: the upsert tried to insert a second document with the
+			// same _id.
+			.onErrorResume(MongoErrors::isDuplicateKey, (ex) -> Mono.empty());
 	}
 
 	private Mono<Void> release(Lease lease, Duration atLeastFor) {
@@ -68,14 +68,6 @@ public class ClusterLock {
 			Update free = new Update().set("lock_until", now.isAfter(earliest) ? now : earliest);
 			return this.mongo.updateFirst(mine, free, COLLECTION).then();
 		});
-	}
-
-	// The lease is held by someone else: the upsert tried to insert a second document
-	// with the same _id.
-	private static boolean isDuplicateKey(Throwable ex) {
-		return ex instanceof DuplicateKeyException
-				|| (ex instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY)
-				|| (ex.getCause() instanceof MongoException cause && cause.getCode() == DUPLICATE_KEY);
 	}
 
 	private static Instant now() {

@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
  * Another service, as a bare HTTP server on a random port: it echoes the headers it got,
- * answers with an error envelope, or answers too late.
+ * answers with an error envelope, answers too late, or hangs up without an answer.
  */
 public final class FakeCallee {
 
@@ -42,6 +43,10 @@ public final class FakeCallee {
 				}).get("/slow", (request, response) -> {
 					calls.incrementAndGet();
 					return response.sendString(Mono.just("{}").delayElement(Duration.ofSeconds(3)));
+				}).get("/hangup", (request, response) -> {
+					calls.incrementAndGet();
+					response.withConnection(Connection::dispose);
+					return Mono.empty();
 				}))
 				.bindNow();
 		}

@@ -44,6 +44,11 @@ class ServiceClientsTests extends ApiTestSupport {
 	}
 
 	@Test
+	void calleeThatHangsUpBeforeAnsweringIsBadGateway() {
+		expectEnvelope(relay("hangup"), 502, "bad_gateway", "The callee service failed");
+	}
+
+	@Test
 	void repeatedServerErrorsOpenTheCircuitSoTheCalleeIsSpared() {
 		for (int i = 0; i < 6; i++) {
 			relay("broken");
