@@ -69,11 +69,25 @@ def median_of(runs):
                                       for name in runs[0]["cpu_ms_per_request"]}}
 
 
+def warm_up(setup, target):
+    """Runs the target until its throughput settles: the JIT of every JVM on its path has
+    compiled it (on 2 cores shared by several JVMs that takes minutes, not one round).
+    Settled: two rounds in a row within warm_tolerance of each other, or warm_max_rounds."""
+    history = []
+    while len(history) < setup.get("warm_max_rounds", 8):
+        history.append(wrk(setup, target, setup["round_seconds"])["rps"])
+        print(f"{'warm-up':12} {target['name']:44} {history[-1]:9.0f} req/s", flush=True)
+        if len(history) >= 2 and abs(history[-1] - history[-2]) <= setup.get("warm_tolerance", 0.05) * history[-2]:
+            break
+    return history
+
+
 def measure(setup):
     targets = setup["targets"]
     runs = {t["name"]: [] for t in targets}
-    for round_no in range(setup["rounds"] + 1):
-        label = "warm-up" if round_no == 0 else f"round {round_no}/{setup['rounds']}"
+    warm = {t["name"]: warm_up(setup, t) for t in targets}
+    for round_no in range(1, setup["rounds"] + 1):
+        label = f"round {round_no}/{setup['rounds']}"
         for target in targets:
             before = {name: cpu_ticks(pids) for name, pids in setup["pids"].items()}
             result = wrk(setup, target, setup["round_seconds"])
@@ -81,8 +95,7 @@ def measure(setup):
             result["cpu_ms_per_request"] = cpu_per_request(setup, before, after, result["requests"])
             print(f"{label:12} {target['name']:44} {result['rps']:9.0f} req/s  p99 {result['p99_ms']:7.1f} ms",
                   flush=True)
-            if round_no > 0:
-                runs[target["name"]].append(result)
+            runs[target["name"]].append(result)
     medians = {name: median_of(r) for name, r in runs.items()}
     fixed = {}
     for target in (t for t in targets if t["group"] == "by-id"):
@@ -92,7 +105,7 @@ def measure(setup):
             fixed.setdefault(target["name"], {})[f"{int(share * 100)}%"] = result | {"rate": rate}
             print(f"fixed {int(share * 100)}%    {target['name']:44} {rate:9d} req/s  p99 "
                   f"{result['p99_ms']:7.1f} ms", flush=True)
-    return runs, medians, fixed
+    return runs, medians, fixed, warm
 
 
 def checks(medians, rss_after, cold_start):
@@ -136,7 +149,8 @@ def checks(medians, rss_after, cold_start):
 def markdown(result):
     lines = [f"# Bench {result['date']}", "", result["machine"], "",
              f"Load: wrk -t1 -c{result['connections']}, {result['round_seconds']} s per target per round, "
-             f"one warm-up round then {result['rounds']} measured rounds with the targets alternating; "
+             f"each target first warmed up until its throughput settled (two rounds within 5%, at most 8), "
+             f"then {result['rounds']} measured rounds with the targets alternating; "
              "medians shown. JVMs: " + result["java_opts"] + ".", "",
              "| target | requests/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |", "|---|---|---|---|---|---|---|"]
     for name, med in result["medians"].items():
@@ -193,12 +207,12 @@ def main():
     with open(sys.argv[1]) as f:
         setup = json.load(f)
     rss_idle = {name: rss_mib(pids) for name, pids in setup["pids"].items()}
-    runs, medians, fixed = measure(setup)
+    runs, medians, fixed, warm = measure(setup)
     rss_after = {name: rss_mib(pids) for name, pids in setup["pids"].items()}
     result = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%MZ"), "machine": setup["machine"],
               "java_opts": setup["java_opts"], "connections": setup["connections"],
               "round_seconds": setup["round_seconds"], "rounds": setup["rounds"], "medians": medians,
-              "runs": runs, "fixed_rate": fixed, "rss_idle": rss_idle, "rss_after": rss_after,
+              "runs": runs, "warm_up_rps": warm, "fixed_rate": fixed, "rss_idle": rss_idle, "rss_after": rss_after,
               "cold_start_s": setup["cold_start_s"]}
     result["checks"] = checks(medians, rss_after, setup["cold_start_s"])
     os.makedirs(setup["out"], exist_ok=True)

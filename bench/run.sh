@@ -6,7 +6,9 @@
 # loopback ports. Settings (environment):
 #   ROUND_SECONDS (10) ROUNDS (3) CONNECTIONS (32) EXAMPLES (10000) RATES ("0.5 0.7")
 #   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m", full JIT) BENCH_JAVA_HOME (JDK; 25 where present)
-# A quick run (about 3 minutes of load): ROUND_SECONDS=4 ROUNDS=1 bench/run.sh
+# Each target is first warmed up until its throughput settles (bench/measure.py: two rounds
+# within 5%, at most 8), so the figures are those of compiled code on every JVM.
+# A quick run: ROUND_SECONDS=4 ROUNDS=1 bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
