@@ -72,12 +72,12 @@ def median_of(runs):
 def warm_up(setup, target):
     """Runs the target until its throughput settles: the JIT of every JVM on its path has
     compiled it (on 2 cores shared by several JVMs that takes minutes, not one round).
-    Settled: two rounds in a row within warm_tolerance of each other, or warm_max_rounds."""
+    Settled: two rounds in a row within 5% of each other, or the target's warm_max_rounds."""
     history = []
-    while len(history) < setup.get("warm_max_rounds", 8):
+    while len(history) < target.get("warm_max_rounds", 8):
         history.append(wrk(setup, target, setup["round_seconds"])["rps"])
         print(f"{'warm-up':12} {target['name']:44} {history[-1]:9.0f} req/s", flush=True)
-        if len(history) >= 2 and abs(history[-1] - history[-2]) <= setup.get("warm_tolerance", 0.05) * history[-2]:
+        if len(history) >= 2 and abs(history[-1] - history[-2]) <= 0.05 * history[-2]:
             break
     return history
 
