@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import com.appgain.fault.Network.Host;
@@ -140,11 +141,20 @@ final class Deployment implements AutoCloseable {
 				() -> instancesUp(this.registry1, "EXAMPLES") == 2 && instancesUp(this.registry2, "EXAMPLES") == 2
 						&& instancesUp(this.registry2, "USERS") == 1 && instancesUp(this.registry2, "PAYMENTS") == 1,
 				null);
-		await("the gateway routes to every service", Duration.ofSeconds(90),
-				() -> status(request("/api/users/.well-known/jwks.json")) == 200
-						&& status(request("/api/examples")) == 200 && status(request("/api/payments/webhooks/stripe")
-							.POST(HttpRequest.BodyPublishers.ofString("{}"))) == 400,
-				null);
+		AtomicReference<String> answers = new AtomicReference<>("none yet");
+		try {
+			await("the gateway routes to every service", Duration.ofSeconds(90), () -> {
+				int keys = status(request("/api/users/.well-known/jwks.json"));
+				int examples = status(request("/api/examples"));
+				int webhook = status(
+						request("/api/payments/webhooks/stripe").POST(HttpRequest.BodyPublishers.ofString("{}")));
+				answers.set("keys " + keys + ", examples " + examples + ", webhook " + webhook);
+				return keys == 200 && examples == 200 && webhook == 400;
+			}, null);
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException(ex.getMessage() + "; last answers: " + answers.get(), ex);
+		}
 		return this;
 	}
 

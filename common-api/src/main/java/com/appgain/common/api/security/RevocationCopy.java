@@ -182,6 +182,13 @@ public class RevocationCopy implements SmartInitializingSingleton, DisposableBea
 	private void lost(Throwable ex) {
 		pause();
 		this.subscribed = false;
+		// a container whose connection failed keeps failing: the next attempt makes a new
+		// one
+		ReactiveRedisMessageListenerContainer failed = this.container;
+		this.container = null;
+		if (failed != null) {
+			this.running.add(failed.destroyLater().onErrorResume((error) -> Mono.empty()).subscribe());
+		}
 		if (this.retrying.compareAndSet(false, true)) {
 			logger.warn("Local token denylist paused, revocations are checked in Redis: " + ex.getMessage());
 			this.running.add(Mono.delay(RETRY_INTERVAL).subscribe((tick) -> subscribe()));
