@@ -74,9 +74,6 @@ public final class UpstreamFailures {
 					|| current instanceof io.netty.handler.timeout.TimeoutException) {
 				return true;
 			}
-			if (current.getCause() == current) {
-				break;
-			}
 		}
 		return false;
 	}
