@@ -65,9 +65,11 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 
 # Heap sized from the container's memory limit; an OutOfMemoryError ends the process so
-# the orchestrator restarts it instead of leaving a half-working JVM. The JVM reads
+# the orchestrator restarts it instead of leaving a half-working JVM. Survivor spaces
+# large enough for the objects of the requests in flight: with the default they overflowed
+# under load and every request's garbage was promoted (README, Benchmarks). The JVM reads
 # JAVA_TOOL_OPTIONS itself (no shell needed); set it as a whole to change these.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:+ExitOnOutOfMemoryError"
 
 # The CDS training run: same JDK, same class path and same working directory as at run
 # time (an archive only applies to the class path it was made with). It stops after the

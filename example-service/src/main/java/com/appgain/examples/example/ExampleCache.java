@@ -3,6 +3,7 @@ package com.appgain.examples.example;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.types.ObjectId;
@@ -91,7 +92,9 @@ class ExampleCache {
 		}
 		return this.availability.protect("examples-cache", call.timeout(this.timeout)).onErrorResume((ex) -> {
 			this.unavailable.increment();
-			logger.atWarn()
+			// while the breaker is open every call is refused: RedisAvailability logged
+			// the outage once, a line per request would flood the logs
+			(ex instanceof CallNotPermittedException ? logger.atDebug() : logger.atWarn())
 				.addKeyValue("cache_operation", operation)
 				.addKeyValue("error", ex.toString())
 				.log("Example cache bypassed: Redis unavailable");
