@@ -57,6 +57,9 @@ NO_CACHE_PORT=$(free_port)
 export DATA_DIR="$WORK/data" LOG_DIR="$WORK/logs" LOG_FORMAT="${LOG_FORMAT:-ecs}"
 export JWT_JWKS_URI="http://127.0.0.1:$USERS_PORT/api/users/.well-known/jwks.json"
 export REGISTRY_PASSWORD="${REGISTRY_PASSWORD:-bench-registry-password}"
+# one token serves every round: with the settled warm-up a run outlasts the default 15 min
+# (run 2026-12-02T1434Z: the last create round got 401s)
+export JWT_ACCESS_TOKEN_TTL="${JWT_ACCESS_TOKEN_TTL:-3h}"
 # generous, so that the rate limiter runs (its Redis call) on every request but never refuses
 export GATEWAY_RATE_LIMIT_REPLENISH_RATE=1000000 GATEWAY_RATE_LIMIT_BURST_CAPACITY=1000000
 MONGO="mongodb://127.0.0.1:$MONGO_PORT"
