@@ -32,6 +32,13 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "lockWritersExclusive");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive");
+		// Spring Data Redis takes its factory's lock for the shared connection on every
+		// template call, on the caller's event loop. A BlockHound error thrown while a
+		// thread queues for that lock leaves a waiter that never wakes, and the next one
+		// parks forever behind it: the likely cause of a test run that hung in
+		// ExampleServiceIntegrationTest, waiting on that lock with no owner.
+		builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
+				"doInLock");
 		// Caffeine (Spring Cloud LoadBalancer's instance cache) spins briefly on a
 		// contended
 		// entry lock when two event loops refresh the same service's instances.
