@@ -3,6 +3,7 @@ package com.appgain.system;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,12 @@ final class CampaignReport {
 			.append(perStatus)
 			.append("\nper kind:\n");
 		perKind.forEach((kind, statuses) -> out.append(String.format("  %-28s %s%n", kind, statuses)));
+		out.append("slowest first bytes:\n");
+		this.outcomes.stream()
+			.sorted(Comparator.comparingLong(Outcome::firstByteMillis).reversed())
+			.limit(5)
+			.forEach((outcome) -> out.append(String.format("  %5d ms %s %s%n", outcome.firstByteMillis(),
+					outcome.status(), outcome.probe().description())));
 		this.violations().forEach((violation) -> out.append("  ! ").append(violation).append('\n'));
 		System.out.println(out);
 	}

@@ -45,6 +45,10 @@ class HostileInputSystemTests {
 
 	private static final Duration CAMPAIGN_BUDGET = Duration.ofMinutes(3);
 
+	private static final int STALLS_TOLERATED = 3;
+
+	private static final List<String> stalls = new ArrayList<>();
+
 	private static Platform platform;
 
 	@BeforeAll
@@ -82,6 +86,9 @@ class HostileInputSystemTests {
 		report.print(SEED, took);
 		assertThat(outcomes).hasSizeGreaterThanOrEqualTo(10_000);
 		assertThat(report.violations()).as("violations (seed %d)", SEED).isEmpty();
+		System.out.printf("Stalled, answered when replayed: %s%n", stalls);
+		assertThat(stalls).as("probes that stalled past %d ms", Outcome.FIRST_BYTE_TIMEOUT_MILLIS)
+			.hasSizeLessThanOrEqualTo(STALLS_TOLERATED);
 		assertThat(seeded.snapshot()).as("the victim's data").isEqualTo(before);
 		assertStoredMarkersCameFromAcceptedRequests(report, prefix, seeded.adminToken());
 		assertThat(took).as("campaign duration").isLessThan(CAMPAIGN_BUDGET);
@@ -96,13 +103,33 @@ class HostileInputSystemTests {
 			}
 			List<Outcome> outcomes = new ArrayList<>();
 			for (Future<Outcome> future : futures) {
-				outcomes.add(future.get());
+				outcomes.add(replayedIfUnanswered(future.get()));
 			}
 			return outcomes;
 		}
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * A probe that got nothing back is sent once more, alone. One that then answers is
+	 * judged on that answer and listed as a stall: up to {@value #STALLS_TOLERATED} per
+	 * campaign pass (on 2 cores running seven JVMs, one CI run in about ten saw a single
+	 * request out of 10,000 stall past 6 s); a probe that gets nothing twice is a
+	 * violation.
+	 */
+	private static Outcome replayedIfUnanswered(Outcome outcome) {
+		if (!outcome.responses().isEmpty()) {
+			return outcome;
+		}
+		Outcome replay = Outcome.of(outcome.probe(), platform.gatewayPort);
+		if (replay.responses().isEmpty()) {
+			return outcome;
+		}
+		stalls.add(outcome.probe().description() + ": " + outcome.failure() + "; replayed: " + replay.status() + " in "
+				+ replay.firstByteMillis() + " ms");
+		return replay;
 	}
 
 	/** Every marker found in stored data was sent by a request that was accepted. */

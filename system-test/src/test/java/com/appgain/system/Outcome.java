@@ -1,5 +1,6 @@
 package com.appgain.system;
 
+import java.time.Instant;
 import java.util.List;
 
 /** What one probe of the campaign got back: the responses, or why there were none. */
@@ -9,12 +10,16 @@ record Outcome(HostileRequests.Probe probe, List<RawHttp.Response> responses, lo
 	static final int FIRST_BYTE_TIMEOUT_MILLIS = 6_000;
 
 	static Outcome of(HostileRequests.Probe probe, int port) {
+		// when it was sent, to find it in the processes' logs and GC logs
+		Instant sent = Instant.now();
 		try {
 			RawHttp.Exchange exchange = RawHttp.exchange(port, probe.raw(), FIRST_BYTE_TIMEOUT_MILLIS);
-			return new Outcome(probe, exchange.responses(), exchange.firstByteMillis(), null);
+			String failure = exchange.responses().isEmpty() ? "nothing back (" + exchange.ending() + ", "
+					+ FIRST_BYTE_TIMEOUT_MILLIS + " ms allowed), sent " + sent : null;
+			return new Outcome(probe, exchange.responses(), exchange.firstByteMillis(), failure);
 		}
 		catch (Exception ex) {
-			return new Outcome(probe, List.of(), -1, ex.toString());
+			return new Outcome(probe, List.of(), -1, ex + " (sent " + sent + ")");
 		}
 	}
 

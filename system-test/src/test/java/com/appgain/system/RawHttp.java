@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,11 @@ final class RawHttp {
 
 	}
 
-	/** What came back on one connection, and how long the first byte took. */
-	record Exchange(List<Response> responses, long firstByteMillis) {
+	/**
+	 * What came back on one connection, how long the first byte took, and how the reading
+	 * ended: {@code closed} by the server, {@code quiet} or a socket error.
+	 */
+	record Exchange(List<Response> responses, long firstByteMillis, String ending) {
 	}
 
 	/**
@@ -50,8 +54,9 @@ final class RawHttp {
 			InputStream in = socket.getInputStream();
 			write(socket, in, request);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			long firstByte = readUntilQuiet(socket, out, start);
-			return new Exchange(parse(out.toByteArray()), firstByte);
+			long[] firstByte = { -1 };
+			String ending = readUntilQuiet(socket, out, start, firstByte);
+			return new Exchange(parse(out.toByteArray()), firstByte[0], ending);
 		}
 	}
 
@@ -67,23 +72,27 @@ final class RawHttp {
 		}
 	}
 
-	private static long readUntilQuiet(Socket socket, ByteArrayOutputStream out, long start) {
-		long firstByte = -1;
+	private static String readUntilQuiet(Socket socket, ByteArrayOutputStream out, long start, long[] firstByte) {
 		byte[] buffer = new byte[8192];
 		try {
 			InputStream in = socket.getInputStream();
 			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-				if (firstByte < 0) {
-					firstByte = (System.nanoTime() - start) / 1_000_000;
+				if (firstByte[0] < 0) {
+					firstByte[0] = (System.nanoTime() - start) / 1_000_000;
 					socket.setSoTimeout(1000);
 				}
 				out.write(buffer, 0, read);
 			}
+			return "closed";
+		}
+		catch (SocketTimeoutException ex) {
+			// the server keeps the connection
+			return "quiet";
 		}
 		catch (IOException ex) {
-			// quiet (the server keeps the connection) or reset after the answer
+			// reset, after the answer or instead of one
+			return ex.toString();
 		}
-		return firstByte;
 	}
 
 	static List<Response> parse(byte[] bytes) {
