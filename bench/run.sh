@@ -182,6 +182,10 @@ jq -n --arg out "$OUT" --arg lua "$ROOT/bench/lua" --arg ids "$WORK/ids.txt" --a
 	  round_seconds: $seconds, rounds: $rounds, rates: $rates, cold_start_s: $cold,
 	  pids: $pids, targets: $targets, machine: $machine, java_opts: $java}' >"$WORK/setup.json"
 
-say "measuring: $ROUNDS rounds of $ROUND_SECONDS s per target after a warm-up round"
-/usr/bin/python3 bench/measure.py "$WORK/setup.json"
+say "measuring: $ROUNDS rounds of $ROUND_SECONDS s per target once every target has settled"
+# in the background: bash runs the INT/TERM trap (and cleanup) only once a foreground
+# command ends, which would leave the suite and the peers running for the whole measurement
+/usr/bin/python3 bench/measure.py "$WORK/setup.json" &
+PIDS+=($!)
+wait $!
 say "results in ${OUT#"$ROOT"/}/"

@@ -40,11 +40,9 @@ public record ApiGatewayProperties(@DefaultValue RateLimit rateLimit, @DefaultVa
 	 * @param replenishRate tokens added to a bucket per second
 	 * @param burstCapacity the most tokens a bucket holds
 	 * @param requestedTokens tokens one request takes
-	 * @param trustedProxyHops proxies in front of the gateway that append to
-	 * {@code X-Forwarded-For}; 0 keys anonymous callers by the connection's address
 	 */
 	public record RateLimit(@DefaultValue("50") int replenishRate, @DefaultValue("100") long burstCapacity,
-			@DefaultValue("1") int requestedTokens, @DefaultValue("0") int trustedProxyHops) {
+			@DefaultValue("1") int requestedTokens) {
 
 		/** How long a refused caller should wait for its next token. */
 		public Duration retryAfter() {
