@@ -164,8 +164,7 @@ final class Platform implements AutoCloseable {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
 						"-Xmx256m", "-XX:SurvivorRatio=4", "-XX:TargetSurvivorRatio=80", "-XX:TieredStopAtLevel=1",
-						// pauses and safepoints, to tell a stalled process from a slow
-						// path
+						// to tell a stalled process from a slow path
 						"-Xlog:gc,safepoint:file=" + LOGS.resolve(name + ".gc.log") + ":uptime,time"));
 		if (!COVERAGE_AGENT.isBlank()) {
 			command.add(COVERAGE_AGENT);

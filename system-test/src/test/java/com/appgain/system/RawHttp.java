@@ -54,9 +54,8 @@ final class RawHttp {
 			InputStream in = socket.getInputStream();
 			write(socket, in, request);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			long[] firstByte = { -1 };
-			String ending = readUntilQuiet(socket, out, start, firstByte);
-			return new Exchange(parse(out.toByteArray()), firstByte[0], ending);
+			Read read = readUntilQuiet(socket, out, start);
+			return new Exchange(parse(out.toByteArray()), read.firstByteMillis(), read.ending());
 		}
 	}
 
@@ -72,26 +71,30 @@ final class RawHttp {
 		}
 	}
 
-	private static String readUntilQuiet(Socket socket, ByteArrayOutputStream out, long start, long[] firstByte) {
+	private record Read(long firstByteMillis, String ending) {
+	}
+
+	private static Read readUntilQuiet(Socket socket, ByteArrayOutputStream out, long start) {
+		long firstByte = -1;
 		byte[] buffer = new byte[8192];
 		try {
 			InputStream in = socket.getInputStream();
 			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-				if (firstByte[0] < 0) {
-					firstByte[0] = (System.nanoTime() - start) / 1_000_000;
+				if (firstByte < 0) {
+					firstByte = (System.nanoTime() - start) / 1_000_000;
 					socket.setSoTimeout(1000);
 				}
 				out.write(buffer, 0, read);
 			}
-			return "closed";
+			return new Read(firstByte, "closed");
 		}
 		catch (SocketTimeoutException ex) {
 			// the server keeps the connection
-			return "quiet";
+			return new Read(firstByte, "quiet");
 		}
 		catch (IOException ex) {
 			// reset, after the answer or instead of one
-			return ex.toString();
+			return new Read(firstByte, ex.toString());
 		}
 	}
 
