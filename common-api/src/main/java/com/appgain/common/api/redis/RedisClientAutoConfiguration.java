@@ -8,6 +8,8 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.EpollProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,6 +41,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @EnableConfigurationProperties(RedisResilienceProperties.class)
 public final class RedisClientAutoConfiguration {
 
+	static final Duration COMMAND_TIMER_TICK = Duration.ofMillis(10);
+
 	@Bean
 	LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected(RedisResilienceProperties resilience,
 			ObjectProvider<DataRedisProperties> redis) {
@@ -57,6 +61,24 @@ public final class RedisClientAutoConfiguration {
 	ClientResourcesBuilderCustomizer cappedReconnectDelay(RedisResilienceProperties resilience) {
 		return (resources) -> resources
 			.reconnectDelay(Delay.exponential(Duration.ZERO, resilience.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * Lettuce's command timeouts: a timeout holds its command, and with it the whole
+	 * reactive chain of the request that sent it, until the timer's next tick after the
+	 * command completed. With Lettuce's 100 ms tick, a service at 5,000 requests/s kept
+	 * 10-20 MB of finished requests alive across every young collection, which copied
+	 * them (20-50 ms pauses). A 10 ms tick frees them ten times sooner.
+	 */
+	@Bean(destroyMethod = "stop")
+	HashedWheelTimer redisCommandTimer() {
+		return new HashedWheelTimer(new DefaultThreadFactory("lettuce-timer", true), COMMAND_TIMER_TICK.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	@Bean
+	ClientResourcesBuilderCustomizer finerCommandTimer(HashedWheelTimer redisCommandTimer) {
+		return (resources) -> resources.timer(redisCommandTimer);
 	}
 
 	static SocketOptions socketOptions(Duration connectTimeout, Duration deadConnectionTimeout) {

@@ -1,9 +1,11 @@
 package com.appgain.common.api.redis;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.ClientResources;
+import io.netty.util.HashedWheelTimer;
 import org.junit.jupiter.api.Test;
 
 import com.appgain.common.api.OwnBean;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class RedisClientAutoConfigurationTests {
 
@@ -45,6 +48,17 @@ class RedisClientAutoConfigurationTests {
 		this.contexts
 			.run((context) -> assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(30))
 				.isEqualTo(Duration.ofSeconds(2)));
+	}
+
+	@Test
+	void commandTimeoutsRunOnTheFinerTimerWhichStopsWithTheContext() {
+		HashedWheelTimer[] timer = new HashedWheelTimer[1];
+		this.contexts.run((context) -> {
+			timer[0] = context.getBean("redisCommandTimer", HashedWheelTimer.class);
+			assertThat(context.getBean(ClientResources.class).timer()).isSameAs(timer[0]);
+		});
+		assertThatIllegalStateException().isThrownBy(() -> timer[0].newTimeout((timeout) -> {
+		}, 1, TimeUnit.SECONDS));
 	}
 
 	@Test
