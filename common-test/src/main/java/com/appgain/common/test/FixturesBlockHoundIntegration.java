@@ -43,6 +43,17 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		// contended
 		// entry lock when two event loops refresh the same service's instances.
 		builder.allowBlockingCallsInside("com.github.benmanes.caffeine.cache.BoundedLocalCache", "put");
+		// Jackson builds a type's deserializer once, under its cache's in-memory lock;
+		// parallel first requests with one body type queue on it for microseconds
+		// (ParallelLoginTests, run alone).
+		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+				"_createAndCacheValueDeserializer");
+		// Spring Data Redis reads a script's SHA-1 under a lock on every call, and
+		// Resilience4j records each call in its breaker's window under one; parallel
+		// calls
+		// queue on them for microseconds.
+		builder.allowBlockingCallsInside("org.springframework.data.redis.core.script.DefaultRedisScript", "getSha1");
+		builder.allowBlockingCallsInside("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics", "record");
 		// After a network error the MongoDB driver replaces the session id with a random
 		// UUID (a read of /dev/urandom, which never waits) on the event loop.
 		builder.allowBlockingCallsInside("com.mongodb.internal.session.ServerSessionPool",

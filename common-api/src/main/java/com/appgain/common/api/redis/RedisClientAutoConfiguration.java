@@ -72,8 +72,13 @@ public final class RedisClientAutoConfiguration {
 	 */
 	@Bean(destroyMethod = "stop")
 	HashedWheelTimer redisCommandTimer() {
-		return new HashedWheelTimer(new DefaultThreadFactory("lettuce-timer", true), COMMAND_TIMER_TICK.toMillis(),
-				TimeUnit.MILLISECONDS);
+		HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("lettuce-timer", true),
+				COMMAND_TIMER_TICK.toMillis(), TimeUnit.MILLISECONDS);
+		// started here: the first timeout would otherwise start it, waiting for its
+		// thread
+		// on the event loop that sent the command
+		timer.start();
+		return timer;
 	}
 
 	@Bean
