@@ -41,7 +41,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @EnableConfigurationProperties(RedisResilienceProperties.class)
 public final class RedisClientAutoConfiguration {
 
-	static final Duration COMMAND_TIMER_TICK = Duration.ofMillis(10);
+	private static final Duration COMMAND_TIMER_TICK = Duration.ofMillis(10);
 
 	@Bean
 	LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected(RedisResilienceProperties resilience,
@@ -74,9 +74,8 @@ public final class RedisClientAutoConfiguration {
 	HashedWheelTimer redisCommandTimer() {
 		HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("lettuce-timer", true),
 				COMMAND_TIMER_TICK.toMillis(), TimeUnit.MILLISECONDS);
-		// started here: the first timeout would otherwise start it, waiting for its
-		// thread
-		// on the event loop that sent the command
+		// Started here: the first timeout would start it on the event loop that sent the
+		// command, waiting there for the timer's thread.
 		timer.start();
 		return timer;
 	}
