@@ -14,11 +14,12 @@ import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceList
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 
 /**
- * Leaves out the instance a retried request already failed on, and those that recently
- * did not answer at all ({@link UnansweringInstances}), while another one is listed. The
- * gateway's Retry filter chooses an instance again for each attempt, but round robin
- * under concurrent load hands a retry the dead instance about as often as not; a killed
- * instance stays listed until the registry evicts it.
+ * Leaves out the instance a retried request already failed on while another one is
+ * listed, and then, among those left, the ones that recently did not answer at all
+ * ({@link UnansweringInstances}) while one that did is left. The gateway's Retry filter
+ * chooses an instance again for each attempt, but round robin under concurrent load hands
+ * a retry the dead instance about as often as not; a killed instance stays listed until
+ * the registry evicts it.
  * <p>
  * The gateway passes the exchange's attributes to the load balancer, and after a failed
  * attempt they still hold the instance it was sent to.
@@ -40,8 +41,10 @@ class OtherThanLastTriedInstance extends DelegatingServiceInstanceListSupplier {
 	@Override
 	public Flux<List<ServiceInstance>> get(Request request) {
 		ServiceInstance tried = lastTried(request);
-		Flux<List<ServiceInstance>> instances = this.delegate.get(request).map(this::withoutUnanswering);
-		return (tried != null) ? instances.map((listed) -> without(tried, listed)) : instances;
+		Flux<List<ServiceInstance>> instances = this.delegate.get(request);
+		// the tried one first: were the others all avoided, the retry would go back to it
+		return ((tried != null) ? instances.map((listed) -> without(tried, listed)) : instances)
+			.map(this::withoutUnanswering);
 	}
 
 	private List<ServiceInstance> withoutUnanswering(List<ServiceInstance> listed) {
