@@ -2,6 +2,7 @@ package com.appgain.common.api.error;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.web.RequestIdFilter;
@@ -49,10 +50,13 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler, Ordered
 		// once the status line is out, nothing can be written any more
 		boolean committed = exchange.getResponse().isCommitted();
 		if (committed || api.type().status().is5xxServerError()) {
-			// the id in the text too: the gateway does not copy the MDC onto every thread
-			logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
-					+ (committed ? " failed after its response was committed" : " failed") + " [request_id="
-					+ RequestIdFilter.of(exchange) + "]", ex);
+			String requestId = RequestIdFilter.of(exchange);
+			// the id in the text too, for plain-text logs
+			try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdFilter.CONTEXT_KEY, requestId)) {
+				logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
+						+ (committed ? " failed after its response was committed" : " failed") + " [request_id="
+						+ requestId + "]", ex);
+			}
 			this.reporter.report(ex);
 		}
 		if (committed) {

@@ -14,7 +14,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Accepts the caller's {@code X-Request-Id} (or makes one), echoes it on the response and
- * puts it in the Reactor context, from where it reaches the MDC of every log line.
+ * puts it in the Reactor context, from where it reaches the MDC of log lines
+ * (RequestIdLogContext).
  */
 public class RequestIdFilter implements WebFilter, Ordered {
 

@@ -2,7 +2,11 @@ package com.appgain.common.api.error;
 
 import java.util.Arrays;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import com.appgain.common.api.ApiTestSupport;
 import com.appgain.common.api.testapp.RecordingErrorReporter;
@@ -106,6 +110,27 @@ class ErrorEnvelopeTests extends ApiTestSupport {
 		assertThat(new String(result.getResponseBody())).doesNotContain("hunter2")
 			.doesNotContain("IllegalStateException")
 			.doesNotContain("at com.");
+	}
+
+	@Test
+	void theLogLineOfAServerErrorCarriesTheRequestId() {
+		Logger logger = (Logger) LoggerFactory.getLogger(ApiErrorWebExceptionHandler.class);
+		ListAppender<ILoggingEvent> lines = new ListAppender<>();
+		lines.start();
+		logger.addAppender(lines);
+		try {
+			this.client.get()
+				.uri("/api/items/public/boom")
+				.header("X-Request-Id", "boom-1")
+				.exchange()
+				.expectStatus()
+				.is5xxServerError();
+		}
+		finally {
+			logger.detachAppender(lines);
+		}
+		assertThat(lines.list).singleElement()
+			.satisfies((line) -> assertThat(line.getMDCPropertyMap()).containsEntry("request_id", "boom-1"));
 	}
 
 	@Test

@@ -62,8 +62,9 @@ class ItemController {
 
 	@GetMapping("/public/request-id")
 	Mono<Map<String, Object>> requestIdSeenByLogs() {
-		return Mono.fromCallable(() -> Map.<String, Object>of("mdc", String.valueOf(MDC.get("request_id"))))
-			.subscribeOn(Schedulers.boundedElastic());
+		return Mono.just("mdc")
+			.subscribeOn(Schedulers.boundedElastic())
+			.handle((key, sink) -> sink.next(Map.<String, Object>of(key, String.valueOf(MDC.get("request_id")))));
 	}
 
 	@PostMapping(path = "/public-echo", consumes = MediaType.APPLICATION_JSON_VALUE)
