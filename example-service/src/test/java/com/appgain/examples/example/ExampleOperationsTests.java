@@ -72,6 +72,9 @@ class ExampleOperationsTests extends ExampleServiceIntegrationTest {
 				"appgain_examples_operations_total{application=\"examples\",operation=\"update\"}",
 				"appgain_examples_operations_total{application=\"examples\",operation=\"delete\"}",
 				"appgain_examples_archived_total", "appgain_examples_cache_unavailable_total");
+		// request timers with their histograms, but no long task timer per request
+		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
+			.doesNotContain("http_server_requests_active_seconds");
 	}
 
 	@Test
