@@ -35,20 +35,17 @@ public record ApiGatewayProperties(@DefaultValue RateLimit rateLimit, @DefaultVa
 		@DefaultValue("10s") Duration avoidUnansweringInstanceFor){
 
 	/**
-	 * A token bucket per caller and route, in Redis.
+	 * A token bucket per caller and route, shared by every gateway through Redis.
 	 *
 	 * @param replenishRate tokens added to a bucket per second
 	 * @param burstCapacity the most tokens a bucket holds
 	 * @param requestedTokens tokens one request takes
+	 * @param syncInterval the longest a gateway keeps the tokens it took before writing
+	 * them to Redis (it writes sooner after a tenth of the burst): over one interval a
+	 * caller spread over N gateways may get up to N tenths of the burst beyond the limit
 	 */
 	public record RateLimit(@DefaultValue("50") int replenishRate, @DefaultValue("100") long burstCapacity,
-			@DefaultValue("1") int requestedTokens) {
-
-		/** How long a refused caller should wait for its next token. */
-		public Duration retryAfter() {
-			return Duration
-				.ofSeconds(Math.max(1, (this.requestedTokens + this.replenishRate - 1) / this.replenishRate));
-		}
+			@DefaultValue("1") int requestedTokens, @DefaultValue("100ms") Duration syncInterval) {
 
 	}
 

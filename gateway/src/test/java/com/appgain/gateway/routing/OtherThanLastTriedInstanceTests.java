@@ -40,9 +40,9 @@ class OtherThanLastTriedInstanceTests {
 
 	private final ServiceInstance three = instance("three", 8083);
 
-	private final UnansweringInstances unanswering = new UnansweringInstances(
-			new ApiGatewayProperties(new ApiGatewayProperties.RateLimit(50, 100, 1), List.of(), Duration.ofMinutes(1),
-					Duration.ofSeconds(2), List.of(), Duration.ofSeconds(3), Duration.ofSeconds(10)));
+	private final UnansweringInstances unanswering = new UnansweringInstances(new ApiGatewayProperties(
+			new ApiGatewayProperties.RateLimit(50, 100, 1, Duration.ofMillis(100)), List.of(), Duration.ofMinutes(1),
+			Duration.ofSeconds(2), List.of(), Duration.ofSeconds(3), Duration.ofSeconds(10)));
 
 	// The fault test's case: "two" had refused connections while it restarted and is
 	// still

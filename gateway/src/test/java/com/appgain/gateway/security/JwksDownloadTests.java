@@ -45,9 +45,9 @@ class JwksDownloadTests {
 			.bindNow();
 		ApiSecurityProperties security = new ApiSecurityProperties("appgain-users", "appgain", "RS256",
 				"http://127.0.0.1:" + this.users.port() + "/api/users/.well-known/jwks.json", null, List.of());
-		ApiGatewayProperties gateway = new ApiGatewayProperties(new ApiGatewayProperties.RateLimit(50, 100, 1),
-				List.of(), Duration.ofMinutes(1), Duration.ofSeconds(2), List.of(), Duration.ofSeconds(3),
-				Duration.ofSeconds(10));
+		ApiGatewayProperties gateway = new ApiGatewayProperties(
+				new ApiGatewayProperties.RateLimit(50, 100, 1, Duration.ofMillis(100)), List.of(),
+				Duration.ofMinutes(1), Duration.ofSeconds(2), List.of(), Duration.ofSeconds(3), Duration.ofSeconds(10));
 		this.decoder = JwtDecoders.create(security, null,
 				TokenVerificationConfiguration.jwksClient(security, gateway, () -> null));
 	}
