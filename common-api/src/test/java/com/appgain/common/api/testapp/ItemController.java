@@ -1,5 +1,6 @@
 package com.appgain.common.api.testapp;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,11 @@ class ItemController {
 	@GetMapping("/public/boom")
 	Mono<Map<String, Object>> boom() {
 		return Mono.error(new IllegalStateException("database password is hunter2"));
+	}
+
+	@GetMapping("/public/later")
+	Mono<Map<String, Object>> later() {
+		return Mono.delay(Duration.ofMillis(50)).thenReturn(Map.of("status", "success"));
 	}
 
 	@GetMapping("/public/request-id")
