@@ -50,6 +50,13 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 
 	private final Counter redisUnavailable;
 
+	// the same for every answer: made once
+	private final String replenishRate;
+
+	private final String burstCapacity;
+
+	private final String requestedTokens;
+
 	private final AtomicBoolean redisDown = new AtomicBoolean();
 
 	public RateLimitGatewayFilterFactory(SharedBuckets buckets, KeyResolver keys, RedisAvailability redis,
@@ -62,6 +69,9 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 		this.redisUnavailable = Counter.builder(REDIS_UNAVAILABLE_METRIC)
 			.description("Requests let through unlimited because Redis was unreachable")
 			.register(meters);
+		this.replenishRate = Integer.toString(limit.replenishRate());
+		this.burstCapacity = Long.toString(limit.burstCapacity());
+		this.requestedTokens = Integer.toString(limit.requestedTokens());
 	}
 
 	@Override
@@ -89,9 +99,9 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 		}
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
-		headers.set("X-RateLimit-Replenish-Rate", Integer.toString(this.limit.replenishRate()));
-		headers.set("X-RateLimit-Burst-Capacity", Long.toString(this.limit.burstCapacity()));
-		headers.set("X-RateLimit-Requested-Tokens", Integer.toString(this.limit.requestedTokens()));
+		headers.set("X-RateLimit-Replenish-Rate", this.replenishRate);
+		headers.set("X-RateLimit-Burst-Capacity", this.burstCapacity);
+		headers.set("X-RateLimit-Requested-Tokens", this.requestedTokens);
 		if (!probe.isConsumed()) {
 			return Mono.error(ApiException.tooManyRequests("Too many requests, slow down", retryAfter(probe)));
 		}

@@ -6,11 +6,28 @@ import org.junit.jupiter.api.Test;
 
 import com.appgain.gateway.GatewayTestSupport;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UpstreamRequestHeadersTests extends GatewayTestSupport {
+
+	@Autowired
+	private ApplicationContext context;
+
+	// each one runs on every request; the gateway speaks HTTP/1.1 and has its own rate
+	// limit
+	@Test
+	void noGrpcHeaderFiltersNorSpringCloudGatewaysRedisRateLimiter() {
+		assertThat(this.context.getBeansOfType(HttpHeadersFilter.class).values())
+			.noneMatch((filter) -> filter.getClass().getSimpleName().startsWith("GRPC"))
+			.isNotEmpty();
+		assertThat(this.context.getBeansOfType(RedisRateLimiter.class)).isEmpty();
+	}
 
 	@Test
 	void identityHeadersFromTheClientNeverReachTheService() {
