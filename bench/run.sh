@@ -5,7 +5,8 @@
 # results.md and results.png into bench/results/<date>/. Everything listens on random
 # loopback ports. Settings (environment):
 #   ROUND_SECONDS (10) ROUNDS (3) CONNECTIONS (32) EXAMPLES (10000) RATES ("0.5 0.7")
-#   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80", full JIT) BENCH_JAVA_HOME (JDK; 25 where present)
+#   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80
+#   -XX:TrimNativeHeapInterval=5000", full JIT; MALLOC_ARENA_MAX=2 as in ./run) BENCH_JAVA_HOME (JDK; 25 where present)
 # Each target is first warmed up until its throughput settles (bench/measure.py: two rounds
 # within 5%, at most 8), so the figures are those of compiled code on every JVM.
 # A quick run: ROUND_SECONDS=4 ROUNDS=1 bench/run.sh
@@ -14,7 +15,9 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ROUND_SECONDS="${ROUND_SECONDS:-10}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNECTIONS:-32}"
 EXAMPLES="${EXAMPLES:-10000}" RATES="${RATES:-0.5 0.7}"
-export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80}"
+export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000}"
+# as ./run sets it, for the peers too
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
 # the store every target reads, not a measured process: the creates of the warm-up and the
 # rounds add some 100,000 documents to its heap

@@ -44,7 +44,7 @@ in_ns ip link set lo up
 
 # Leak detection on every JVM; otherwise the JIT fully on (unlike ./run), as a
 # long-running deployment would have.
-JAVA_OPTS="${SOAK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:MaxMetaspaceSize=160m -Xss512k} -Dio.netty.leakDetection.level=paranoid"
+JAVA_OPTS="${SOAK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000} -Dio.netty.leakDetection.level=paranoid"
 read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
 LOG_DIR="$WORK/logs"
 mkdir -p "$LOG_DIR" "$WORK/data"
