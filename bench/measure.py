@@ -2,7 +2,7 @@
 results.json, results.md and results.png into the output folder. Usage: measure.py SETUP.json
 
 SETUP.json (written by run.sh): out, lua, ids_file, token, connections, round_seconds,
-rounds, rates, cold_start_s, first_start_s, pids {process: [pid...]} (their RSS is read before and after the load),
+rounds, rates, cold_start_s, first_start_s, store (the examples' MongoDB URI), pids {process: [pid...]} (their RSS is read before and after the load),
 targets [{name, url, script, token, group}] where group "by-id" targets also get the
 fixed-rate runs."""
 import json
@@ -28,6 +28,18 @@ def wrk(setup, target, seconds, rate=None):
     return {"rps": raw["requests"] / (raw["duration_us"] / 1e6), "p50_ms": raw["p50_us"] / 1000,
             "p90_ms": raw["p90_us"] / 1000, "p99_ms": raw["p99_us"] / 1000, "max_ms": raw["max_us"] / 1000,
             "requests": raw["requests"], "non_2xx": raw["non_2xx"], "socket_errors": raw["socket_errors"]}
+
+
+def forget_creates(setup, target):
+    """Deletes what a create round wrote, so every target reads the seeded store: the creates
+    of a run added tens of thousands of documents, which slowed every later search and filled
+    the store's heap (run 2026-12-04T0730Z: 1,466 MiB of 1,536, and the reads after the
+    measured rounds stalled for seconds)."""
+    if target["script"] != "create.lua" or not setup.get("store"):
+        return
+    from pymongo import MongoClient
+    with MongoClient(setup["store"]) as client:
+        client.get_default_database("examples")["examples"].delete_many({"name": "bench created"})
 
 
 def rss_mib(pids):
@@ -76,6 +88,7 @@ def warm_up(setup, target):
     history = []
     while len(history) < target.get("warm_max_rounds", 8):
         history.append(wrk(setup, target, setup["round_seconds"])["rps"])
+        forget_creates(setup, target)
         print(f"{'warm-up':12} {target['name']:44} {history[-1]:9.0f} req/s", flush=True)
         if len(history) >= 2 and abs(history[-1] - history[-2]) <= 0.05 * history[-2]:
             break
@@ -112,6 +125,7 @@ def measure(setup):
             before = {name: cpu_ticks(pids) for name, pids in setup["pids"].items()}
             result = wrk(setup, target, setup["round_seconds"])
             after = {name: cpu_ticks(pids) for name, pids in setup["pids"].items()}
+            forget_creates(setup, target)
             result["cpu_ms_per_request"] = cpu_per_request(setup, before, after, result["requests"])
             print(f"{label:12} {target['name']:44} {result['rps']:9.0f} req/s  p99 {result['p99_ms']:7.1f} ms",
                   flush=True)

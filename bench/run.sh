@@ -19,8 +19,8 @@ export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:Survi
 # as ./run sets it, for the peers too
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
-# the store every target reads, not a measured process: the creates of the warm-up and the
-# rounds add some 100,000 documents to its heap
+# the store every target reads, not a measured process (measure.py deletes what each create
+# round wrote)
 export DEVSTACK_JAVA_OPTS="${DEVSTACK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx1536m}"
 OUT="$ROOT/bench/results/$(date -u +%Y-%m-%dT%H%MZ)"
 WORK=$(mktemp -d /tmp/bench.XXXXXX)
@@ -189,11 +189,11 @@ TARGETS=$(
 RATES_JSON=$(echo "$RATES" | jq -R -c 'split(" ") | map(tonumber)')
 MACHINE="Machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), \
 load average at start $(cut -d' ' -f1-3 /proc/loadavg) (other work shares the cores)."
-jq -n --arg out "$OUT" --arg lua "$ROOT/bench/lua" --arg ids "$WORK/ids.txt" --arg token "$TOKEN" \
+jq -n --arg out "$OUT" --arg lua "$ROOT/bench/lua" --arg ids "$WORK/ids.txt" --arg token "$TOKEN" --arg store "$MONGO/examples" \
 	--argjson connections "$CONNECTIONS" --argjson seconds "$ROUND_SECONDS" --argjson rounds "$ROUNDS" \
 	--argjson rates "$RATES_JSON" --argjson cold "${COLD_START:-null}" --argjson first "${FIRST_START:-null}" \
 	--argjson pids "$PROCESSES" --argjson targets "$TARGETS" --arg machine "$MACHINE" --arg java "$JAVA_OPTS" \
-	'{out: $out, lua: $lua, ids_file: $ids, token: $token, connections: $connections,
+	'{out: $out, lua: $lua, ids_file: $ids, token: $token, store: $store, connections: $connections,
 	  round_seconds: $seconds, rounds: $rounds, rates: $rates, cold_start_s: $cold, first_start_s: $first,
 	  pids: $pids, targets: $targets, machine: $machine, java_opts: $java}' >"$WORK/setup.json"
 
