@@ -26,6 +26,10 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		// but BlockHound reports it and the driver swallows the error, hanging the
 		// request.
 		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
+		// Likewise its cluster clock, advanced under an interruptible lock as
+		// each reply is read: two replies read at once on two event loops (a
+		// search's page and its count) queue on it (ExampleListTests).
+		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithInterruptibleLock");
 		// Lettuce's write path takes a shared in-memory lock the same way; a BlockHound
 		// error
 		// there leaves the shared connection stuck and requests hanging.
