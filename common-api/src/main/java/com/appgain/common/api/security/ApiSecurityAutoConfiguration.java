@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -28,6 +29,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -77,6 +79,22 @@ public final class ApiSecurityAutoConfiguration {
 		return new KeySetWarmUp(decoder, properties.algorithm());
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ServerWebExchangeFirewall apiFirewall() {
+		return ApiFirewall.create();
+	}
+
+	// The property only turned the observations into no-ops: Spring Security still
+	// wrapped
+	// every filter of its chain in an observation decorator and a checkpoint.
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
+
 	// The firewall refuses paths such as /a/../b before any filter chain runs; without
 	// this the client gets a bare 400.
 	@Bean
@@ -105,7 +123,7 @@ public final class ApiSecurityAutoConfiguration {
 				.permitAll()
 				.anyExchange()
 				.authenticated())
-			.oauth2ResourceServer((server) -> server
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(new BearerTokenConverter())
 				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new JwtUserConverter()))
 				.authenticationEntryPoint((exchange, ex) -> writer.write(exchange, unauthorized(exchange)))
 				.accessDeniedHandler((exchange, ex) -> writer.write(exchange, ErrorType.FORBIDDEN, null)))
