@@ -86,8 +86,7 @@ public final class ApiSecurityAutoConfiguration {
 	}
 
 	// The property only turned the observations into no-ops: Spring Security still
-	// wrapped
-	// every filter of its chain in an observation decorator and a checkpoint.
+	// wrapped every filter of its chain in an observation decorator and a checkpoint.
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")

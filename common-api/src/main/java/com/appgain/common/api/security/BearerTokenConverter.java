@@ -37,7 +37,7 @@ public final class BearerTokenConverter implements ServerAuthenticationConverter
 	}
 
 	/** {@code ^Bearer [a-zA-Z0-9-._~+/]+=*$}, the scheme in any case. */
-	static boolean wellFormed(String header) {
+	private static boolean wellFormed(String header) {
 		int start = SCHEME.length();
 		if (!header.regionMatches(true, 0, SCHEME, 0, start)) {
 			return false;
