@@ -42,6 +42,10 @@ final class Deployment implements AutoCloseable {
 
 	static final Path LOGS = ROOT.resolve("fault-test/target/fault-logs");
 
+	/** Where an event loop, scheduler or timer thread waits for work. */
+	private static final List<String> IDLE_THREAD_FRAMES = List.of("epollWait", "EPoll.wait", "DelayedWorkQueue.take",
+			"waitForNextTick", "takeTask");
+
 	static final int GATEWAY_PORT = 8080;
 
 	static final String REGISTRY_USER = "appgain";
@@ -201,9 +205,11 @@ final class Deployment implements AutoCloseable {
 		env.put("ADMIN_EMAIL", "admin@fault.test");
 		env.put("ADMIN_PASSWORD", "fault-admin-password");
 		env.put("LOG_FORMAT", "");
-		List<String> command = new ArrayList<>(
-				List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString()));
 		String name = module + "@" + host.namespace();
+		// pauses and safepoints, per process (a restart is a new pid, a new file)
+		String gcLog = "-Xlog:gc,safepoint:file=" + LOGS.resolve(name + "-gc-%p.log") + ":uptime,level,tags";
+		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-Xmx256m", gcLog, "-jar", jar.toString()));
 		Service service = new Service(name, module, host, command, env);
 		this.services.put(name, service);
 		service.process = launch(name, host, command, env);
@@ -240,6 +246,46 @@ final class Deployment implements AutoCloseable {
 
 	Process process(Host host, String module) {
 		return service(host, module).process;
+	}
+
+	/**
+	 * The threads of a running service, now: the whole dump goes to the logs, and what
+	 * its event loops and Reactor schedulers were doing, unless waiting for work, is
+	 * returned.
+	 * @param host the service's host
+	 * @param module the module, such as {@code gateway}
+	 * @return one line per busy or blocked thread, for a report
+	 */
+	String threads(Host host, String module) {
+		Process process = process(host, module);
+		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+		Network.Result dump = Network.run(jcmd, String.valueOf(process.pid()), "Thread.print");
+		Path file = LOGS.resolve(module + "@" + host.namespace() + "-threads-" + System.currentTimeMillis() + ".txt");
+		try {
+			Files.writeString(file, dump.output());
+		}
+		catch (IOException ex) {
+			return "thread dump not written: " + ex.getMessage();
+		}
+		List<String> busy = new ArrayList<>();
+		for (String thread : dump.output().split("\\n\\s*\\n")) {
+			String[] lines = thread.strip().split("\\n");
+			if (lines.length < 3 || !lines[0].matches("\"(reactor-http|parallel|lettuce|boundedElastic).*")
+					|| IDLE_THREAD_FRAMES.stream().anyMatch(thread::contains)) {
+				continue;
+			}
+			List<String> frames = new ArrayList<>();
+			for (int i = 2; i < lines.length && frames.size() < 4; i++) {
+				if (lines[i].strip().startsWith("at ")) {
+					frames.add(lines[i].strip().substring(3));
+				}
+			}
+			busy.add(lines[0].substring(0, lines[0].indexOf('"', 1) + 1) + " " + lines[1].strip() + " "
+					+ String.join(" < ", frames));
+		}
+		String summary = busy.isEmpty() ? "every event loop and scheduler thread idle" : String.join(" | ", busy);
+		return module + " threads (" + file.getFileName() + "): "
+				+ summary.substring(0, Math.min(summary.length(), 2000));
 	}
 
 	private Service service(Host host, String module) {

@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -73,9 +72,9 @@ class HostFaultTests {
 	 * first, reported but not asserted.
 	 */
 	private static void warmUp() throws InterruptedException {
-		SteadyLoad anonymous = SteadyLoad.start("warm-up: GET an example, no fault", 10,
+		SteadyLoad anonymous = load("warm-up: GET an example, no fault", 10,
 				() -> api.get("/api/examples/" + exampleId, null).build());
-		SteadyLoad withToken = SteadyLoad.start("warm-up: GET an example with a token, no fault", 10,
+		SteadyLoad withToken = load("warm-up: GET an example with a token, no fault", 10,
 				() -> api.get("/api/examples/" + exampleId, token).build());
 		sleep(10);
 		anonymous.stop();
@@ -97,8 +96,7 @@ class HostFaultTests {
 		assertThat(deployment.instancesUp(deployment.registry2, "USERS")).isEqualTo(1);
 		for (Host lost : List.of(deployment.registry1, deployment.registry2)) {
 			Host other = (lost == deployment.registry1) ? deployment.registry2 : deployment.registry1;
-			SteadyLoad reads = SteadyLoad.start("GET an example, " + lost.namespace() + " cut off", 20,
-					this::getExample);
+			SteadyLoad reads = load("GET an example, " + lost.namespace() + " cut off", 20, this::getExample);
 			sleep(BEFORE);
 			lost.cutOff();
 			sleep(20);
@@ -115,9 +113,8 @@ class HostFaultTests {
 	@Test
 	@Order(2)
 	void anExampleHostCutOffLosesNoReadAndOtherMethodsRecoverWithin15Seconds() throws Exception {
-		SteadyLoad reads = SteadyLoad.start("GET an example, examples host 1 cut off", 20, this::getExample);
-		SteadyLoad writes = SteadyLoad.start("POST an example, examples host 1 cut off", 4,
-				() -> api.newExample(token).build());
+		SteadyLoad reads = load("GET an example, examples host 1 cut off", 20, this::getExample);
+		SteadyLoad writes = load("POST an example, examples host 1 cut off", 4, () -> api.newExample(token).build());
 		sleep(BEFORE);
 		double cutAt = writes.elapsed();
 		deployment.examples1.cutOff();
@@ -134,10 +131,13 @@ class HostFaultTests {
 	@Test
 	@Order(3)
 	void redisPartitionedKeepsAnsweringQuicklyAndLimitsAndRevocationReturnWithin10Seconds() throws Exception {
-		assertThat(rateLimitedInBurstFromTheProbe()).as("429s in a burst before the outage").isPositive();
+		Map<String, Long> burst = burstFromTheProbe();
+		assertThat(limited(burst))
+			.as("429s in a burst before the outage; its answers by status: %s%s", burst,
+					burst.containsKey("000") ? "; " + deployment.threads(deployment.gateway, "gateway") : "")
+			.isPositive();
 		JsonNode second = api.login("faults@example.com");
-		SteadyLoad reads = SteadyLoad.start("GET an example with a token, Redis host cut off", 20,
-				this::getExampleWithToken);
+		SteadyLoad reads = load("GET an example with a token, Redis host cut off", 20, this::getExampleWithToken);
 		sleep(BEFORE);
 		double cutAt = reads.elapsed();
 		deployment.redis.cutOff();
@@ -148,7 +148,7 @@ class HostFaultTests {
 		boolean limited = false;
 		boolean revoked = false;
 		while (!(limited && revoked) && secondsSince(reconnected) < 10) {
-			limited = limited || rateLimitedInBurstFromTheProbe() > 0;
+			limited = limited || limited(burstFromTheProbe()) > 0;
 			revoked = revoked || revoke(second);
 		}
 		double recoveredAfter = secondsSince(reconnected);
@@ -167,9 +167,9 @@ class HostFaultTests {
 	@Test
 	@Order(4)
 	void mongoPartitionedAnswers503Within2SecondsGoesNotReadyAndRecoversWithin10Seconds() throws Exception {
-		SteadyLoad lists = SteadyLoad.start("search examples, MongoDB host cut off", 10,
+		SteadyLoad lists = load("search examples, MongoDB host cut off", 10,
 				() -> api.get("/api/examples?search=fault&limit=5", null).build());
-		SteadyLoad cached = SteadyLoad.start("GET a cached example, MongoDB host cut off", 10, this::getExample);
+		SteadyLoad cached = load("GET a cached example, MongoDB host cut off", 10, this::getExample);
 		sleep(BEFORE);
 		double cutAt = lists.elapsed();
 		deployment.mongo.cutOff();
@@ -200,8 +200,8 @@ class HostFaultTests {
 	@Test
 	@Order(5)
 	void sigtermOfOneExampleInstanceLosesNothing() throws Exception {
-		SteadyLoad reads = SteadyLoad.start("GET an example, examples 2 stopped (SIGTERM)", 20, this::getExample);
-		SteadyLoad writes = SteadyLoad.start("POST an example, examples 2 stopped (SIGTERM)", 4,
+		SteadyLoad reads = load("GET an example, examples 2 stopped (SIGTERM)", 20, this::getExample);
+		SteadyLoad writes = load("POST an example, examples 2 stopped (SIGTERM)", 4,
 				() -> api.newExample(token).build());
 		sleep(BEFORE);
 		Process stopping = deployment.process(deployment.examples2, "example-service");
@@ -219,8 +219,8 @@ class HostFaultTests {
 	@Test
 	@Order(6)
 	void killingOneExampleHostsProcessesLosesNoReadAndOtherMethodsRecoverWithin15Seconds() throws Exception {
-		SteadyLoad reads = SteadyLoad.start("GET an example, examples 1 killed (SIGKILL)", 20, this::getExample);
-		SteadyLoad writes = SteadyLoad.start("POST an example, examples 1 killed (SIGKILL)", 4,
+		SteadyLoad reads = load("GET an example, examples 1 killed (SIGKILL)", 20, this::getExample);
+		SteadyLoad writes = load("POST an example, examples 1 killed (SIGKILL)", 4,
 				() -> api.newExample(token).build());
 		sleep(BEFORE);
 		double killedAt = writes.elapsed();
@@ -235,7 +235,7 @@ class HostFaultTests {
 	@Test
 	@Order(7)
 	void usersHostGoneMakesLoginAndPaymentsAnswer503WhileTokenOnlyRoutesKeepWorking() throws Exception {
-		SteadyLoad writes = SteadyLoad.start("POST an example with a token, users host cut off", 4,
+		SteadyLoad writes = load("POST an example with a token, users host cut off", 4,
 				() -> api.newExample(token).build());
 		sleep(BEFORE);
 		deployment.users.cutOff();
@@ -281,7 +281,7 @@ class HostFaultTests {
 		List<Host> peers = List.of(deployment.registry1, deployment.registry2);
 		Map<String, Integer> expected = new TreeMap<>();
 		REGISTERED.forEach((app, module) -> expected.put(app, deployment.running(module)));
-		SteadyLoad reads = SteadyLoad.start("GET an example, both registry peers killed", 20, this::getExample);
+		SteadyLoad reads = load("GET an example, both registry peers killed", 20, this::getExample);
 		sleep(BEFORE);
 		double killedAt = reads.elapsed();
 		for (Host peer : peers) {
@@ -343,20 +343,26 @@ class HostFaultTests {
 	/**
 	 * Burst from another client address (the probe host) than the load's, above the
 	 * gateway's burst capacity: 50 at a time, each bounded to 5 s.
-	 * @return how many answers were 429
+	 * @return how many answers had each status ("000" for none within 5 s)
 	 */
-	private int rateLimitedInBurstFromTheProbe() {
+	private static Map<String, Long> burstFromTheProbe() {
 		String url = deployment.gateway.url(Deployment.GATEWAY_PORT) + "/api/examples/" + exampleId + "?n=[1-260]";
 		String output = Network
-			.run("ip", "netns", "exec", deployment.probe.namespace(), "curl", "-s", "--no-progress-meter", "--parallel",
-					"--parallel-max", "50", "-m", "5", "-D", "-", "-o", "/dev/null", url)
+			.run("ip", "netns", "exec", deployment.probe.namespace(), "curl", "-s", "--parallel", "--parallel-max",
+					"50", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}\\n", url)
 			.output();
-		Matcher matcher = Pattern.compile("HTTP/1.1 429").matcher(output);
-		int limited = 0;
-		while (matcher.find()) {
-			limited++;
-		}
-		return limited;
+		return output.lines()
+			.filter((line) -> line.matches("\\d{3}"))
+			.collect(Collectors.groupingBy((status) -> status, TreeMap::new, Collectors.counting()));
+	}
+
+	private static long limited(Map<String, Long> statuses) {
+		return statuses.getOrDefault("429", 0L);
+	}
+
+	/** Load that takes the gateway's threads when one of its requests is stuck. */
+	private static SteadyLoad load(String name, int perSecond, Supplier<HttpRequest> requests) {
+		return SteadyLoad.start(name, perSecond, requests, () -> deployment.threads(deployment.gateway, "gateway"));
 	}
 
 	private HttpRequest getExample() {

@@ -16,11 +16,15 @@ import com.appgain.fault.SteadyLoad.Outcome;
  * @param name what the load was
  * @param outcomes one per answered request
  * @param sent how many requests were sent (unanswered ones count as failed)
+ * @param diagnosis what was seen when a request got stuck, empty when none did
  */
-record Report(String name, List<Outcome> outcomes, int sent) {
+record Report(String name, List<Outcome> outcomes, int sent, String diagnosis) {
 
 	void print() {
 		System.out.printf("%n[%s] %d sent, %d answered%n", this.name, this.sent, this.outcomes.size());
+		if (!this.diagnosis.isEmpty()) {
+			System.out.printf("[%s] a request stuck %d s: %s%n", this.name, SteadyLoad.STUCK_SECONDS, this.diagnosis);
+		}
 		Map<Integer, List<Outcome>> bySecond = this.outcomes.stream()
 			.collect(Collectors.groupingBy((outcome) -> (int) outcome.second(), TreeMap::new, Collectors.toList()));
 		bySecond.forEach((second, outcomes) -> {
@@ -62,7 +66,7 @@ record Report(String name, List<Outcome> outcomes, int sent) {
 		return this.sent - this.outcomes.size();
 	}
 
-	/** The first few failures, for an assertion message. */
+	/** The first few failures, and the diagnosis, for an assertion message. */
 	String failures() {
 		return this.outcomes.stream()
 			.filter(Predicate.not(Outcome::succeeded))
@@ -70,7 +74,8 @@ record Report(String name, List<Outcome> outcomes, int sent) {
 			.limit(5)
 			.map((outcome) -> String.format("t=%.1fs %d after %dms: %.160s", outcome.second(), outcome.status(),
 					outcome.millis(), outcome.body()))
-			.collect(Collectors.joining("; "));
+			.collect(Collectors.joining("; "))
+				+ (this.diagnosis.isEmpty() ? "" : "; when a request was stuck: " + this.diagnosis);
 	}
 
 	private static long p99(List<Outcome> outcomes) {

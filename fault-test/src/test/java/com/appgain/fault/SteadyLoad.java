@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +17,13 @@ import java.util.function.Supplier;
 
 /**
  * Requests at a fixed rate whatever the answers take (an open model: a slow answer does
- * not slow the load down), each outcome kept with the second it was sent in.
+ * not slow the load down), each outcome kept with the second it was sent in. The first
+ * time a request has waited {@value #STUCK_SECONDS} s, a diagnosis is taken (the
+ * gateway's threads at that moment) and kept for the report.
  */
 final class SteadyLoad {
+
+	static final int STUCK_SECONDS = 8;
 
 	private final String name;
 
@@ -32,10 +38,18 @@ final class SteadyLoad {
 
 	private final List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
 
+	// request -> when it was sent
+	private final Map<CompletableFuture<?>, Long> pending = new ConcurrentHashMap<>();
+
 	private final long startNanos = System.nanoTime();
 
-	private SteadyLoad(String name) {
+	private final Supplier<String> diagnose;
+
+	private volatile CompletableFuture<String> diagnosis;
+
+	private SteadyLoad(String name, Supplier<String> diagnose) {
 		this.name = name;
+		this.diagnose = diagnose;
 	}
 
 	/**
@@ -43,12 +57,14 @@ final class SteadyLoad {
 	 * @param name what the load is, for the report
 	 * @param perSecond the rate
 	 * @param requests makes each request (with its own timeout)
+	 * @param diagnose what to record the first time a request is stuck
 	 * @return the running load
 	 */
-	static SteadyLoad start(String name, int perSecond, Supplier<HttpRequest> requests) {
-		SteadyLoad load = new SteadyLoad(name);
+	static SteadyLoad start(String name, int perSecond, Supplier<HttpRequest> requests, Supplier<String> diagnose) {
+		SteadyLoad load = new SteadyLoad(name, diagnose);
 		load.clock.scheduleAtFixedRate(() -> load.send(requests.get()), 0, 1_000_000 / perSecond,
 				TimeUnit.MICROSECONDS);
+		load.clock.scheduleAtFixedRate(load::diagnoseWhenStuck, 1, 1, TimeUnit.SECONDS);
 		return load;
 	}
 
@@ -67,7 +83,17 @@ final class SteadyLoad {
 						(response != null) ? response.body() : String.valueOf(failure)));
 				return null;
 			});
+		this.pending.put(call, sent);
+		call.whenComplete((ignored, failure) -> this.pending.remove(call));
 		this.inFlight.add(call);
+	}
+
+	// once, off the clock's thread: a diagnosis may take a few seconds
+	private void diagnoseWhenStuck() {
+		long stuckSince = System.nanoTime() - TimeUnit.SECONDS.toNanos(STUCK_SECONDS);
+		if (this.diagnosis == null && this.pending.values().stream().anyMatch((sent) -> sent - stuckSince < 0)) {
+			this.diagnosis = CompletableFuture.supplyAsync(this.diagnose, (task) -> new Thread(task).start());
+		}
 	}
 
 	/**
@@ -89,9 +115,18 @@ final class SteadyLoad {
 			// the outcomes of what did not finish are missing, and counted as failures
 			// below
 		}
+		String diagnosed = "";
+		if (this.diagnosis != null) {
+			try {
+				diagnosed = this.diagnosis.get(30, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				diagnosed = "no diagnosis: " + ex;
+			}
+		}
 		Report report;
 		synchronized (this.outcomes) {
-			report = new Report(this.name, new ArrayList<>(this.outcomes), pending.size());
+			report = new Report(this.name, new ArrayList<>(this.outcomes), pending.size(), diagnosed);
 		}
 		report.print();
 		return report;
