@@ -145,17 +145,25 @@ public class RevocationCopy implements SmartInitializingSingleton, DisposableBea
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
+	// Every template call here starts on boundedElastic: the template asks the factory
+	// for its shared connection under the factory's lock, and while RedisAvailability
+	// opens that connection it holds the lock and waits for Lettuce's event loop to
+	// finish the handshake. From a pub/sub callback or a scan result on that event loop,
+	// the wait was a deadlock; on a parallel thread, it stalled every Reactor timer of
+	// that thread (retry back-offs, response timeouts).
 	private Mono<Void> reload() {
 		return this.redis.scan(ScanOptions.scanOptions().match(TokenDenylist.PREFIX + "*").count(1000).build())
+			.publishOn(Schedulers.boundedElastic())
 			.flatMap((key) -> Mono.zip(this.redis.opsForValue().get(key), this.redis.getExpire(key))
 				.doOnNext((found) -> put(key, found.getT1(), positive(found.getT2()))), 16)
-			.then(Mono.fromRunnable(() -> {
+			.then(Mono.<Void>fromRunnable(() -> {
 				this.lastLoadMillis = System.currentTimeMillis();
 				if (!this.live) {
 					logger.info("Local token denylist loaded: " + this.entries.size() + " revocations");
 				}
 				this.live = true;
-			}));
+			}))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private void onConnectionEvent(Object event) {

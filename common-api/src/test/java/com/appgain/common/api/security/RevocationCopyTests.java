@@ -3,8 +3,12 @@ package com.appgain.common.api.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
@@ -20,7 +24,13 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.ReactiveRedisClusterConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +121,56 @@ class RevocationCopyTests {
 				assertThat(denylist(reader).isRevoked(token("user", "session")).block()).isFalse();
 				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
 			});
+		}
+	}
+
+	/**
+	 * The copy loads once subscribed, and Lettuce signals the subscription on its event
+	 * loop. Asking the factory for its shared connection takes the factory's lock, which
+	 * RedisAvailability holds while it opens that connection and waits for the event loop
+	 * to finish the handshake: from the event loop, that was a deadlock (a gateway of the
+	 * fault tests hung so, its parallel threads stuck behind the same lock, and every
+	 * Reactor timer of those threads with them).
+	 */
+	@Test
+	void theCopyAsksForConnectionsOnlyOnThreadsThatMayWait() {
+		ClientResources resources = ClientResources.create();
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(RedisFixture.host(), RedisFixture.port()),
+				LettuceClientConfiguration.builder().clientResources(resources).build());
+		factory.afterPropertiesSet();
+		factory.start();
+		Set<String> askedOn = ConcurrentHashMap.newKeySet();
+		ReactiveRedisConnectionFactory recording = new ReactiveRedisConnectionFactory() {
+
+			@Override
+			public ReactiveRedisConnection getReactiveConnection() {
+				askedOn.add(Thread.currentThread().getName());
+				return factory.getReactiveConnection();
+			}
+
+			@Override
+			public ReactiveRedisClusterConnection getReactiveClusterConnection() {
+				askedOn.add(Thread.currentThread().getName());
+				return factory.getReactiveClusterConnection();
+			}
+
+			@Override
+			public DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+				return factory.translateExceptionIfPossible(ex);
+			}
+
+		};
+		RevocationCopy copy = new RevocationCopy(recording, resources, Duration.ofMinutes(1));
+		try {
+			copy.afterSingletonsInstantiated();
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(copy::isLive);
+			assertThat(askedOn).isNotEmpty().allMatch((thread) -> thread.startsWith("boundedElastic-"));
+		}
+		finally {
+			copy.destroy();
+			factory.destroy();
+			resources.shutdown(0, 1, TimeUnit.SECONDS);
 		}
 	}
 
