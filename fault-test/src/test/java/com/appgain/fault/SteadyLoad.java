@@ -38,8 +38,8 @@ final class SteadyLoad {
 
 	private final List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
 
-	// request -> when it was sent
-	private final Map<CompletableFuture<?>, Long> pending = new ConcurrentHashMap<>();
+	// each unanswered request -> when it was sent
+	private final Map<CompletableFuture<?>, Long> sentAt = new ConcurrentHashMap<>();
 
 	private final long startNanos = System.nanoTime();
 
@@ -83,15 +83,15 @@ final class SteadyLoad {
 						(response != null) ? response.body() : String.valueOf(failure)));
 				return null;
 			});
-		this.pending.put(call, sent);
-		call.whenComplete((ignored, failure) -> this.pending.remove(call));
+		this.sentAt.put(call, sent);
+		call.whenComplete((ignored, failure) -> this.sentAt.remove(call));
 		this.inFlight.add(call);
 	}
 
 	// once, off the clock's thread: a diagnosis may take a few seconds
 	private void diagnoseWhenStuck() {
 		long stuckSince = System.nanoTime() - TimeUnit.SECONDS.toNanos(STUCK_SECONDS);
-		if (this.diagnosis == null && this.pending.values().stream().anyMatch((sent) -> sent - stuckSince < 0)) {
+		if (this.diagnosis == null && this.sentAt.values().stream().anyMatch((sent) -> sent - stuckSince < 0)) {
 			this.diagnosis = CompletableFuture.supplyAsync(this.diagnose, (task) -> new Thread(task).start());
 		}
 	}
