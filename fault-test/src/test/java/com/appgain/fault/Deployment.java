@@ -257,10 +257,9 @@ final class Deployment implements AutoCloseable {
 	 * @return one line per busy or blocked thread, for a report
 	 */
 	String threads(Host host, String module) {
-		Process process = process(host, module);
-		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-		Network.Result dump = Network.run(jcmd, String.valueOf(process.pid()), "Thread.print");
-		Path file = LOGS.resolve(module + "@" + host.namespace() + "-threads-" + System.currentTimeMillis() + ".txt");
+		Service service = service(host, module);
+		Network.Result dump = Network.run(jdkTool("jcmd"), String.valueOf(service.process.pid()), "Thread.print");
+		Path file = LOGS.resolve(service.name + "-threads-" + System.currentTimeMillis() + ".txt");
 		try {
 			Files.writeString(file, dump.output());
 		}
@@ -420,7 +419,12 @@ final class Deployment implements AutoCloseable {
 	}
 
 	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return jdkTool("java");
+	}
+
+	/** A tool of the JDK the tests run on. */
+	private static String jdkTool(String name) {
+		return Path.of(System.getProperty("java.home"), "bin", name).toString();
 	}
 
 	@Override
