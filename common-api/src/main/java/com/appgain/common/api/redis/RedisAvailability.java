@@ -2,6 +2,7 @@ package com.appgain.common.api.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -94,6 +95,11 @@ public class RedisAvailability implements SmartInitializingSingleton, Disposable
 		return this.breakers.circuitBreaker(client);
 	}
 
+	/** The breaker of every client that has called Redis (or been suspended) so far. */
+	public Set<CircuitBreaker> breakers() {
+		return this.breakers.getAllCircuitBreakers();
+	}
+
 	/**
 	 * The call, or an error at once while this client's breaker is open or the connection
 	 * was never opened; callers treat the error as any other Redis failure. Lettuce's
@@ -177,9 +183,7 @@ public class RedisAvailability implements SmartInitializingSingleton, Disposable
 	}
 
 	private boolean anyOpen() {
-		return this.breakers.getAllCircuitBreakers()
-			.stream()
-			.anyMatch((breaker) -> breaker.getState() == CircuitBreaker.State.OPEN);
+		return breakers().stream().anyMatch((breaker) -> breaker.getState() == CircuitBreaker.State.OPEN);
 	}
 
 	// on boundedElastic: the shared connection exists, but asking for it may still lock
@@ -193,8 +197,7 @@ public class RedisAvailability implements SmartInitializingSingleton, Disposable
 	}
 
 	private void letCallsThrough() {
-		this.breakers.getAllCircuitBreakers()
-			.stream()
+		breakers().stream()
 			.filter((breaker) -> breaker.getState() == CircuitBreaker.State.OPEN)
 			.forEach(CircuitBreaker::transitionToHalfOpenState);
 	}
