@@ -130,10 +130,8 @@ final class Deployment implements AutoCloseable {
 		start("payments-service", this.payments, Map.of("STRIPE_API_KEY", "sk_test_fake", "STRIPE_API_BASE",
 				"http://" + this.network.client() + ":9", "STRIPE_WEBHOOK_SECRET", "whsec_fault_test"));
 		// above each load's rate (20 a second from one address or user), and low enough
-		// that
-		// the probe's burst of 260 exceeds it even when the gateway takes seconds to
-		// serve
-		// it on a busy machine (at 50 and 100 it did not: 0 answers were 429)
+		// that the probe's burst of 260 exceeds it even when the gateway takes seconds to
+		// serve it on a busy machine (at 50 and 100 it did not: 0 answers were 429)
 		start("gateway", this.gateway,
 				Map.of("GATEWAY_RATE_LIMIT_REPLENISH_RATE", "30", "GATEWAY_RATE_LIMIT_BURST_CAPACITY", "60"));
 		// one bound for all: they start together, and on a busy machine slowly

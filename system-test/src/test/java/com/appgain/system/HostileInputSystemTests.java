@@ -143,9 +143,8 @@ class HostileInputSystemTests {
 		Set<String> accepted = report.markersOfAcceptedRequests(marker);
 		assertThat(stored).as("markers stored by refused requests").isSubsetOf(accepted);
 		// each control looked up by its own marker: paging over hundreds of results
-		// created
-		// in the same milliseconds skipped some on the embedded store (see the note in
-		// the README's Tests section), which is not what this campaign checks
+		// created in the same milliseconds skipped some on the embedded store (see the
+		// note in the README's Tests section), which is not what this campaign checks
 		Set<String> missing = new HashSet<>();
 		for (String control : report.markersOfControls(marker)) {
 			if (!markersIn("/api/examples?search=" + control, null, marker).contains(control)) {
@@ -153,11 +152,10 @@ class HostileInputSystemTests {
 			}
 		}
 		// Open finding, not yet explained: on the embedded store (mongo-java-server with
-		// its
-		// H2 backend) about a fifth of the control creations answered 201 but cannot be
-		// found afterwards, with 12 requests in flight. Printed, not asserted, until it
-		// is
-		// reproduced against a real mongod; the refused-request check above stays strict.
+		// its H2 backend) about a fifth of the control creations answered 201 but cannot
+		// be found afterwards, with 12 requests in flight. Printed, not asserted, until
+		// it is reproduced against a real mongod; the refused-request check above stays
+		// strict.
 		System.out.printf("Control creations not found afterwards: %d of %d%n", missing.size(),
 				report.markersOfControls(marker).size());
 	}

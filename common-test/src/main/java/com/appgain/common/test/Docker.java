@@ -50,8 +50,8 @@ final class Docker {
 				return true;
 			case "auto":
 				// Testcontainers logs an error and probes several strategies when nothing
-				// is
-				// there; skipping it when no engine can exist keeps the common case quiet
+				// is there; skipping it when no engine can exist keeps the common case
+				// quiet
 				return hasDockerHint() && askTestcontainers();
 			default:
 				throw new IllegalStateException(

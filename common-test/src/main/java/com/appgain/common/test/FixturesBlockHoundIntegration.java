@@ -22,8 +22,7 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		builder.allowBlockingCallsInside(RedisFixture.class.getName(), "start");
 		// The reactive MongoDB driver guards its pool's queues with short in-memory locks
 		// taken on event-loop threads; under contention they park for microseconds. Not
-		// I/O,
-		// but BlockHound reports it and the driver swallows the error, hanging the
+		// I/O, but BlockHound reports it and the driver swallows the error, hanging the
 		// request.
 		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
 		// Likewise its cluster clock, advanced under an interruptible lock as
@@ -31,8 +30,7 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		// search's page and its count) queue on it (ExampleListTests).
 		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithInterruptibleLock");
 		// Lettuce's write path takes a shared in-memory lock the same way; a BlockHound
-		// error
-		// there leaves the shared connection stuck and requests hanging.
+		// error there leaves the shared connection stuck and requests hanging.
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "lockWritersExclusive");
 		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive");
@@ -44,8 +42,8 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 		builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
 				"doInLock");
 		// Caffeine (Spring Cloud LoadBalancer's instance cache) spins briefly on a
-		// contended
-		// entry lock when two event loops refresh the same service's instances.
+		// contended entry lock when two event loops refresh the same service's
+		// instances.
 		builder.allowBlockingCallsInside("com.github.benmanes.caffeine.cache.BoundedLocalCache", "put");
 		// Jackson builds a type's deserializer once, under its cache's in-memory lock;
 		// parallel first requests with one body type queue on it for microseconds
@@ -54,8 +52,7 @@ public class FixturesBlockHoundIntegration implements BlockHoundIntegration {
 				"_createAndCacheValueDeserializer");
 		// Spring Data Redis reads a script's SHA-1 under a lock on every call, and
 		// Resilience4j records each call in its breaker's window under one; parallel
-		// calls
-		// queue on them for microseconds.
+		// calls queue on them for microseconds.
 		builder.allowBlockingCallsInside("org.springframework.data.redis.core.script.DefaultRedisScript", "getSha1");
 		builder.allowBlockingCallsInside("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics", "record");
 		// After a network error the MongoDB driver replaces the session id with a random

@@ -45,8 +45,8 @@ class OtherThanLastTriedInstanceTests {
 			Duration.ofSeconds(2), List.of(), Duration.ofSeconds(3), Duration.ofSeconds(10)));
 
 	// The fault test's case: "two" had refused connections while it restarted and is
-	// still
-	// avoided when "one" dies; a read that failed on "one" must go to "two", not back.
+	// still avoided when "one" dies; a read that failed on "one" must go to "two", not
+	// back.
 	@Test
 	void aRetryGoesToAnotherInstanceEvenWhenEveryOtherIsAvoided() {
 		didNotAnswer(this.two);

@@ -50,8 +50,7 @@ public class ServiceClients {
 	/** A client for {@code service}, resolved through the registry. */
 	public WebClient create(String service) {
 		// The load balancer of a service is a child context created on first use: create
-		// it
-		// now rather than on an event-loop thread during the first call.
+		// it now rather than on an event-loop thread during the first call.
 		this.loadBalancers.getInstance(service);
 		return builder(service, "http://" + service).filter(this.loadBalancer).build();
 	}

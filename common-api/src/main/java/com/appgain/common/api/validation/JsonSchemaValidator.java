@@ -57,8 +57,7 @@ public class JsonSchemaValidator {
 	}
 
 	// The validator reads its message bundle from the jar on the first failure: do it
-	// now,
-	// not on an event-loop thread.
+	// now, not on an event-loop thread.
 	private void loadMessageBundles(SchemaRegistry registry) {
 		Schema probe = registry.getSchema(this.jsonMapper.readTree("{\"required\": [\"a\"]}"));
 		probe.validate(this.jsonMapper.readTree("{}")).forEach(Error::getMessage);

@@ -133,8 +133,7 @@ class RedisBreakerTests {
 			Duration duration) {
 		int calls = (int) (duration.toMillis() / 20);
 		// every call may be in flight at once: a slow one must not stop the ticks (on a
-		// busy
-		// machine, a default of 256 overflowed the interval)
+		// busy machine, a default of 256 overflowed the interval)
 		return Flux.interval(Duration.ofMillis(20))
 			.take(calls)
 			.flatMapSequential((tick) -> Mono.fromSupplier(System::nanoTime)
