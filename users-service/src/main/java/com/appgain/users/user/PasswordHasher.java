@@ -11,7 +11,6 @@ import reactor.core.scheduler.Schedulers;
 import com.appgain.common.api.error.ApiException;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +33,10 @@ public class PasswordHasher implements DisposableBean {
 	private final String dummyHash;
 
 	PasswordHasher(PasswordProperties properties) {
-		this.encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, properties.parallelism(),
-				properties.memoryKib(), properties.iterations());
 		int threads = (properties.threads() > 0) ? properties.threads() : Runtime.getRuntime().availableProcessors();
+		// the pool keeps one hash's blocks per hashing thread
+		this.encoder = new PooledArgon2Encoder(SALT_BYTES, HASH_BYTES, properties.parallelism(), properties.memoryKib(),
+				properties.iterations(), threads);
 		this.scheduler = Schedulers.newBoundedElastic(threads, properties.queueSize(), "password-hashing");
 		this.dummyHash = this.encoder.encode(UUID.randomUUID().toString());
 	}
