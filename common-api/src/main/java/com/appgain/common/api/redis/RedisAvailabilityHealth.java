@@ -30,8 +30,10 @@ final class RedisAvailabilityHealth implements ReactiveHealthIndicator {
 		Map<String, String> clients = new TreeMap<>();
 		boolean suspended = false;
 		for (CircuitBreaker breaker : this.redis.breakers()) {
-			clients.put(breaker.getName(), breaker.getState().name());
-			suspended |= breaker.getState() == CircuitBreaker.State.OPEN;
+			// read once, so that the status and the details agree
+			CircuitBreaker.State state = breaker.getState();
+			clients.put(breaker.getName(), state.name());
+			suspended |= state == CircuitBreaker.State.OPEN;
 		}
 		Health.Builder health = !this.redis.isConnected()
 				? Health.down().withDetail("error", "no Redis connection since start-up")
