@@ -7,11 +7,12 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server with its H2 backend) on the loopback
- * interface. With a file the data survives a restart; without one it lives in memory.
+ * A MongoDB wire-protocol server (mongo-java-server with its H2 backend, see
+ * {@link SnapshotH2Backend}) on the loopback interface. With a file the data survives a
+ * restart; without one it lives in memory.
  *
  * @author AppGain
  */
@@ -47,7 +48,7 @@ public class EmbeddedMongo implements AutoCloseable {
 			throw new IllegalStateException("mongodb is already running on port " + this.port);
 		}
 		Ports.ensureAvailable("mongodb", port);
-		H2Backend backend = openBackend();
+		SnapshotH2Backend backend = openBackend();
 		// 5.0 is already the default; pinned because it is the only one that reports wire
 		// version 8, the lowest the MongoDB 5.6 driver managed by Spring Boot 4 accepts
 		backend.version(ServerVersion.MONGO_5_0);
@@ -67,9 +68,9 @@ public class EmbeddedMongo implements AutoCloseable {
 		return this;
 	}
 
-	private H2Backend openBackend() {
+	private SnapshotH2Backend openBackend() {
 		if (this.file == null) {
-			return H2Backend.inMemory();
+			return new SnapshotH2Backend(MVStore.open(null));
 		}
 		try {
 			Path parent = this.file.toAbsolutePath().getParent();
@@ -80,7 +81,7 @@ public class EmbeddedMongo implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create the folder of " + this.file, ex);
 		}
-		return new H2Backend(this.file.toAbsolutePath().toString());
+		return new SnapshotH2Backend(MVStore.open(this.file.toAbsolutePath().toString()));
 	}
 
 	/**

@@ -6,8 +6,15 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.mongodb.ConnectionString;
@@ -124,6 +131,69 @@ class DevStackTests {
 		}
 	}
 
+	// The server encodes replies outside the collection's lock; with updates changing the
+	// stored document in place, a read raced them (ConcurrentModificationException).
+	@Test
+	void aReadRacingUpdatesOfItsDocumentGetsOneWholeVersion() throws Exception {
+		try (EmbeddedMongo mongo = EmbeddedMongo.inMemory().start(0); MongoClient client = mongoClient(mongo, false)) {
+			MongoCollection<Document> examples = client.getDatabase("examples").getCollection("examples");
+			Document wide = new Document("_id", 1).append("n", 0);
+			for (int i = 0; i < 200; i++) {
+				wide.append("f" + i, "value " + i);
+			}
+			complete(examples.insertOne(wide));
+			long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+			List<String> faults = new CopyOnWriteArrayList<>();
+			AtomicInteger reads = new AtomicInteger();
+			ExecutorService threads = Executors.newFixedThreadPool(4);
+			try {
+				// odd versions carry a field "odd" equal to n, even ones have none:
+				// adding and
+				// removing a key changes the document's structure on every update
+				Future<Integer> writer = threads.submit(() -> {
+					int n = 0;
+					while (System.nanoTime() < end) {
+						n++;
+						complete(examples.updateOne(Filters.eq("_id", 1),
+								(n % 2 == 1) ? Updates.combine(Updates.set("n", n), Updates.set("odd", n))
+										: Updates.combine(Updates.set("n", n), Updates.unset("odd"))));
+					}
+					return n;
+				});
+				List<Future<?>> readers = new ArrayList<>();
+				for (int r = 0; r < 3; r++) {
+					readers.add(threads.submit(() -> {
+						while (System.nanoTime() < end) {
+							try {
+								Document read = Mono.from(examples.find(Filters.eq("_id", 1)).first()).block(TIMEOUT);
+								int n = read.getInteger("n");
+								if (!Objects.equals(read.get("odd"), (n % 2 == 1) ? n : null)
+										|| read.size() != 202 + n % 2) {
+									faults.add("mixed versions: " + read.keySet());
+								}
+								reads.incrementAndGet();
+							}
+							catch (RuntimeException ex) {
+								faults.add(ex.toString());
+							}
+						}
+					}));
+				}
+				int writes = writer.get(30, TimeUnit.SECONDS);
+				for (Future<?> reader : readers) {
+					reader.get(30, TimeUnit.SECONDS);
+				}
+				assertThat(faults).isEmpty();
+				assertThat(reads.get()).isGreaterThan(100);
+				assertThat(Mono.from(examples.find(Filters.eq("_id", 1)).first()).block(TIMEOUT)).containsEntry("n",
+						writes);
+			}
+			finally {
+				threads.shutdownNow();
+			}
+		}
+	}
+
 	@Test
 	void mongoFindsItsDataAgainAfterARestartOnTheSameFile() {
 		Path file = this.dataDir.resolve("mongo.mv");
@@ -209,8 +279,13 @@ class DevStackTests {
 	}
 
 	private static MongoClient mongoClient(EmbeddedMongo mongo) {
+		return mongoClient(mongo, true);
+	}
+
+	private static MongoClient mongoClient(EmbeddedMongo mongo, boolean retryReads) {
 		return MongoClients.create(MongoClientSettings.builder()
 			.applyConnectionString(new ConnectionString(mongo.connectionString()))
+			.retryReads(retryReads)
 			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
 			.build());
 	}

@@ -1,16 +1,14 @@
 package com.appgain.common.test;
 
-import java.net.InetSocketAddress;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.testcontainers.mongodb.MongoDBContainer;
+
+import com.appgain.devstack.EmbeddedMongo;
 
 /**
  * One MongoDB for the whole test JVM: a {@code mongo:7} container when a Docker engine is
- * reachable, otherwise an in-process mongo-java-server (memory backend) on 127.0.0.1 and
- * a random port. Started on first use, stopped when the JVM exits. System property
- * {@code appgain.test.fixtures} (or {@code APPGAIN_TEST_FIXTURES}) set to
+ * reachable, otherwise devstack's in-process {@link EmbeddedMongo} (in memory) on
+ * 127.0.0.1 and a random port. Started on first use, stopped when the JVM exits. System
+ * property {@code appgain.test.fixtures} (or {@code APPGAIN_TEST_FIXTURES}) set to
  * {@code embedded} or {@code container} forces one kind; {@code container} fails without
  * Docker.
  * <p>
@@ -65,10 +63,8 @@ public final class MongoFixture {
 	}
 
 	private static Server startEmbedded() {
-		MongoServer mongo = new MongoServer(new MemoryBackend());
-		mongo.bind("127.0.0.1", 0);
-		InetSocketAddress address = mongo.getLocalAddress();
-		return new Server("mongodb://127.0.0.1:" + address.getPort() + "/", false, mongo::shutdownNow);
+		EmbeddedMongo mongo = EmbeddedMongo.inMemory().start(0);
+		return new Server(mongo.connectionString() + "/", false, mongo::stop);
 	}
 
 	private record Server(String uri, boolean container, Runnable stop) {

@@ -1,9 +1,8 @@
 package com.appgain.common.api.mongo;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
 import com.appgain.common.api.error.ErrorMapper;
+import com.appgain.devstack.EmbeddedMongo;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
@@ -26,13 +26,13 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service's MongoDB stalls (a {@link StallingProxy} in front of a mongo-java-server
+ * A service's MongoDB stalls (a {@link StallingProxy} in front of devstack's MongoDB
  * stops passing bytes, as a frozen or cut-off host would): requests fail with a 503
  * quickly, readiness goes down, and both come back without a restart.
  */
 class MongoStallTests {
 
-	private MongoServer mongo;
+	private EmbeddedMongo mongo;
 
 	private StallingProxy proxy;
 
@@ -40,9 +40,8 @@ class MongoStallTests {
 
 	@BeforeEach
 	void mongoBehindAProxy() throws Exception {
-		this.mongo = new MongoServer(new MemoryBackend());
-		this.mongo.bind("127.0.0.1", 0);
-		this.proxy = new StallingProxy(this.mongo.getLocalAddress());
+		this.mongo = EmbeddedMongo.inMemory().start(0);
+		this.proxy = new StallingProxy(new InetSocketAddress("127.0.0.1", this.mongo.port()));
 		this.contexts = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MongoReactiveAutoConfiguration.class,
 					DataMongoReactiveAutoConfiguration.class, MongoSupportAutoConfiguration.class))
@@ -53,7 +52,7 @@ class MongoStallTests {
 	@AfterEach
 	void stop() {
 		this.proxy.close();
-		this.mongo.shutdownNow();
+		this.mongo.stop();
 	}
 
 	@Test
