@@ -70,8 +70,11 @@ COPY --from=build /layers/application/ ./
 # under load and every request's garbage was promoted (README, Benchmarks). The JVM reads
 # JAVA_TOOL_OPTIONS itself (no shell needed); set it as a whole to change these. The C2
 # compiler's scratch memory, freed but kept by glibc's malloc, goes back to the OS every 5 s
-# from at most two malloc arenas (20-60 MiB less resident memory after load; README).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError" \
+# from at most two malloc arenas (20-60 MiB less resident memory after load; README). C2
+# compiles a method after ten times the default invocations and loops: start-up spends a
+# third of its CPU in the compilers, and C2 compiled start-up code that never runs again
+# (a cold start of the suite 33-39 s against 39-43 s on 2 cores; README, Start-up).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000" \
     MALLOC_ARENA_MAX=2
 
 # The CDS training run: same JDK, same class path and same working directory as at run

@@ -6,7 +6,8 @@
 # loopback ports. Settings (environment):
 #   ROUND_SECONDS (10) ROUNDS (3) CONNECTIONS (32) EXAMPLES (10000) RATES ("0.5 0.7")
 #   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80
-#   -XX:TrimNativeHeapInterval=5000", full JIT; MALLOC_ARENA_MAX=2 as in ./run) BENCH_JAVA_HOME (JDK; 25 where present)
+#   -XX:TrimNativeHeapInterval=5000" and the Docker image's C2 thresholds, full JIT; MALLOC_ARENA_MAX=2
+#   as in ./run) BENCH_JAVA_HOME (JDK; 25 where present)
 # Each target is first warmed up until its throughput settles (bench/measure.py: two rounds
 # within 5%, at most 8), so the figures are those of compiled code on every JVM.
 # A quick run: ROUND_SECONDS=4 ROUNDS=1 bench/run.sh
@@ -15,7 +16,10 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ROUND_SECONDS="${ROUND_SECONDS:-10}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNECTIONS:-32}"
 EXAMPLES="${EXAMPLES:-10000}" RATES="${RATES:-0.5 0.7}"
-export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000}"
+# C2 compiles a method after ten times Java's default invocations and loops (as the Docker
+# image): a cold start of the suite took 33-39 s against 39-43 s (README, Start-up)
+C2_LATER="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000 $C2_LATER}"
 # as ./run sets it, for the peers too
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
