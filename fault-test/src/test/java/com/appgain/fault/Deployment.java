@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import com.appgain.fault.Network.Host;
 
 /**
@@ -54,6 +57,8 @@ final class Deployment implements AutoCloseable {
 	static final String REGISTRY_PASSWORD = UUID.randomUUID().toString();
 
 	private static final int REGISTRY_PORT = 8761;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Map<String, Integer> PORTS = Map.of("gateway", GATEWAY_PORT, "registry", REGISTRY_PORT,
 			"users-service", 8081, "example-service", 8082, "payments-service", 8083);
@@ -335,13 +340,7 @@ final class Deployment implements AutoCloseable {
 	 */
 	int instancesUp(Host peer, String app) {
 		try {
-			HttpResponse<String> response = this.http
-				.send(HttpRequest.newBuilder(URI.create(registryUrl(peer) + "apps/" + app))
-					.header("Accept", "application/json")
-					.header("Authorization", "Basic " + Base64.getEncoder()
-						.encodeToString((REGISTRY_USER + ":" + REGISTRY_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-					.timeout(Duration.ofSeconds(3))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = application(peer, app);
 			if (response.statusCode() == 404) {
 				return 0;
 			}
@@ -357,6 +356,41 @@ final class Deployment implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			return -1;
 		}
+	}
+
+	/**
+	 * When a registry peer registered each instance of an application it lists: a lease
+	 * the peer let expire and took again shows as a later time.
+	 * @param peer the registry host
+	 * @param app the application's name in capitals
+	 * @return epoch milliseconds per instance; none when the peer lists none
+	 * @throws IOException when the peer does not answer
+	 * @throws InterruptedException when interrupted
+	 */
+	List<Long> registrationTimes(Host peer, String app) throws IOException, InterruptedException {
+		HttpResponse<String> response = application(peer, app);
+		if (response.statusCode() == 404) {
+			return List.of();
+		}
+		if (response.statusCode() != 200) {
+			throw new IOException("registry " + peer.namespace() + " answered " + response.statusCode());
+		}
+		List<Long> times = new ArrayList<>();
+		for (JsonNode instance : JSON.readTree(response.body()).path("application").path("instance")) {
+			times.add(instance.path("leaseInfo").path("registrationTimestamp").asLong());
+		}
+		return times;
+	}
+
+	private HttpResponse<String> application(Host peer, String app) throws IOException, InterruptedException {
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create(registryUrl(peer) + "apps/" + app))
+					.header("Accept", "application/json")
+					.header("Authorization", "Basic " + Base64.getEncoder()
+						.encodeToString((REGISTRY_USER + ":" + REGISTRY_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+					.timeout(Duration.ofSeconds(3))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Whether a registry peer's port accepts connections (its process has started). */

@@ -98,14 +98,21 @@ class HostFaultTests {
 			Host other = (lost == deployment.registry1) ? deployment.registry2 : deployment.registry1;
 			SteadyLoad reads = load("GET an example, " + lost.namespace() + " cut off", 20, this::getExample);
 			sleep(BEFORE);
+			long cutAt = System.currentTimeMillis();
 			lost.cutOff();
 			sleep(20);
 			int listed = deployment.instancesUp(other, "EXAMPLES");
 			Report report = reads.stop();
 			lost.reconnect();
+			List<Long> registered = deployment.registrationTimes(other, "EXAMPLES");
 			assertThat(report.failedBetween(0, Double.MAX_VALUE)).as(report.failures()).isEmpty();
 			assertThat(report.unanswered()).isZero();
 			assertThat(listed).as("example instances the remaining peer lists").isEqualTo(2);
+			// a registration after the cut: the instances reached the remaining peer only
+			// after it had let their leases expire, and the gateway may have seen none
+			assertThat(registered).as("when the remaining peer registered each example instance, the cut at %d", cutAt)
+				.hasSize(2)
+				.allMatch((time) -> time > 0 && time < cutAt);
 			awaitBothExampleInstances();
 		}
 	}
