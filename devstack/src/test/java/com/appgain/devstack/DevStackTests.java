@@ -148,8 +148,8 @@ class DevStackTests {
 			ExecutorService threads = Executors.newFixedThreadPool(4);
 			try {
 				// odd versions carry a field "odd" equal to n, even ones have none:
-				// adding and
-				// removing a key changes the document's structure on every update
+				// adding
+				// and removing a key changes the document's structure on every update
 				Future<Integer> writer = threads.submit(() -> {
 					int n = 0;
 					while (System.nanoTime() < end) {
