@@ -43,7 +43,19 @@ public class EmbeddedMongo implements AutoCloseable {
 	 * @return this server
 	 * @throws PortInUseException if the port is taken
 	 */
-	public synchronized EmbeddedMongo start(int port) {
+	public EmbeddedMongo start(int port) {
+		return start(Ports.LOOPBACK, port);
+	}
+
+	/**
+	 * Start listening on the given address ({@code 0.0.0.0} for a store that other hosts
+	 * reach, as in fault-test).
+	 * @param address the address to listen on
+	 * @param port the port, or 0 for a free one
+	 * @return this server
+	 * @throws PortInUseException if the port is taken
+	 */
+	public synchronized EmbeddedMongo start(String address, int port) {
 		if (this.server != null) {
 			throw new IllegalStateException("mongodb is already running on port " + this.port);
 		}
@@ -54,7 +66,7 @@ public class EmbeddedMongo implements AutoCloseable {
 		backend.version(ServerVersion.MONGO_5_0);
 		MongoServer started = new MongoServer(backend);
 		try {
-			started.bind(Ports.LOOPBACK, port);
+			started.bind(address, port);
 		}
 		catch (RuntimeException ex) {
 			started.shutdownNow();

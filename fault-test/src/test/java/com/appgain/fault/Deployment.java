@@ -187,6 +187,7 @@ final class Deployment implements AutoCloseable {
 
 	private void startMongo() throws IOException {
 		String classpath = ROOT.resolve("fault-test/target/test-classes") + File.pathSeparator
+				+ ROOT.resolve("devstack/target/devstack.jar") + File.pathSeparator
 				+ ROOT.resolve("devstack/target/lib") + File.separator + "*";
 		launch("mongo", this.mongo, List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
 				classpath, MongoHost.class.getName(), "27017"), Map.of());
