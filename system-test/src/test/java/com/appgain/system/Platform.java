@@ -1,6 +1,7 @@
 package com.appgain.system;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -33,6 +35,14 @@ final class Platform implements AutoCloseable {
 	private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath();
 
 	private static final Path LOGS = ROOT.resolve("system-test/target/system-logs");
+
+	private static final int FIRST_LISTEN_PORT = 20000;
+
+	private static final int LISTEN_PORTS = 12000;
+
+	// each test JVM starts at its own place, so that two builds on one machine rarely
+	// meet
+	private static int nextPort = ThreadLocalRandom.current().nextInt(LISTEN_PORTS);
 
 	// -javaagent:...jacocoagent.jar=destfile=... from the build, or empty when it
 	// measures no coverage
@@ -243,17 +253,48 @@ final class Platform implements AutoCloseable {
 			return true;
 		}
 		if (process != null && !process.isAlive()) {
-			throw new IllegalStateException(what + " exited with " + process.exitValue() + ", see " + LOGS);
+			throw new IllegalStateException(what + " exited with " + process.exitValue() + ", see " + LOGS
+					+ "; its log ends:\n" + logTail(what));
 		}
 		return false;
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	/**
+	 * A port that nothing listens on, below Linux's ephemeral range (32768 and up): a
+	 * port from {@code new ServerSocket(0)} comes from that range, so the outgoing
+	 * connection of any process may take it in the seconds before the service that was
+	 * given it binds.
+	 */
+	private static synchronized int freePort() {
+		for (int tries = 0; tries < LISTEN_PORTS; tries++) {
+			int port = FIRST_LISTEN_PORT + (nextPort++ % LISTEN_PORTS);
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.bind(new InetSocketAddress("127.0.0.1", port));
+				return port;
+			}
+			catch (IOException ex) {
+				// taken: try the next one
+			}
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+		throw new IllegalStateException(
+				"no free port in " + FIRST_LISTEN_PORT + "-" + (FIRST_LISTEN_PORT + LISTEN_PORTS - 1));
+	}
+
+	/** What a process that exited wrote last: Spring Boot's failure report, if any. */
+	private static String logTail(String what) {
+		try {
+			List<String> lines = Files.readAllLines(LOGS.resolve(what + ".log"));
+			int report = -1;
+			for (int i = 0; i < lines.size(); i++) {
+				if (lines.get(i).contains("APPLICATION FAILED TO START")) {
+					report = i;
+				}
+			}
+			int from = (report >= 0) ? report : Math.max(0, lines.size() - 15);
+			return String.join("\n", lines.subList(from, Math.min(lines.size(), from + 40)));
+		}
+		catch (IOException | RuntimeException ex) {
+			return "(no log: " + ex.getMessage() + ")";
 		}
 	}
 
