@@ -265,7 +265,7 @@ final class Platform implements AutoCloseable {
 	 * connection of any process may take it in the seconds before the service that was
 	 * given it binds.
 	 */
-	private static synchronized int freePort() {
+	static synchronized int freePort() {
 		for (int tries = 0; tries < LISTEN_PORTS; tries++) {
 			int port = FIRST_LISTEN_PORT + (nextPort++ % LISTEN_PORTS);
 			try (ServerSocket socket = new ServerSocket()) {
