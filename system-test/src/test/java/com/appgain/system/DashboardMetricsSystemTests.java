@@ -30,9 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardMetricsSystemTests {
 
-	private static final Path OBSERVABILITY = Path.of(System.getProperty("repository.root", ".."))
-		.toAbsolutePath()
-		.resolve("deploy/observability");
+	private static final Path OBSERVABILITY = Platform.ROOT.resolve("deploy/observability");
 
 	/** A metric name followed by its label matchers or a range: {@code name{...}}. */
 	private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]");

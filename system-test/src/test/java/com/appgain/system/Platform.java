@@ -32,9 +32,9 @@ import com.appgain.devstack.stripe.FakeStripe;
  */
 final class Platform implements AutoCloseable {
 
-	private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath();
+	static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath();
 
-	private static final Path LOGS = ROOT.resolve("system-test/target/system-logs");
+	static final Path LOGS = ROOT.resolve("system-test/target/system-logs");
 
 	private static final int FIRST_LISTEN_PORT = 20000;
 

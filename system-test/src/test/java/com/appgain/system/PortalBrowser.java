@@ -14,9 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 final class PortalBrowser {
 
-	private static final Path DRIVER = Path.of(System.getProperty("repository.root", ".."))
-		.toAbsolutePath()
-		.resolve("system-test/browser");
+	private static final Path DRIVER = Platform.ROOT.resolve("system-test/browser");
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 

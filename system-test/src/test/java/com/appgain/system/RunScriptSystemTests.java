@@ -27,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunScriptSystemTests {
 
-	private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath();
-
-	private static final Path LOGS = ROOT.resolve("system-test/target/system-logs/run");
+	private static final Path LOGS = Platform.LOGS.resolve("run");
 
 	private static final List<String> PORTS = List.of("GATEWAY_PORT", "GATEWAY_MANAGEMENT_PORT", "REGISTRY_PORT",
 			"REGISTRY_MANAGEMENT_PORT", "MONGO_PORT", "REDIS_PORT", "STRIPE_STAND_IN_PORT", "USERS_PORT",
@@ -42,7 +40,7 @@ class RunScriptSystemTests {
 		PORTS.forEach((port) -> ports.put(port, String.valueOf(Platform.freePort())));
 		Files.createDirectories(LOGS);
 		Path output = LOGS.resolve("run.out");
-		ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("run").toString()).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(Platform.ROOT.resolve("run").toString()).redirectErrorStream(true)
 			.redirectOutput(output.toFile());
 		builder.environment().keySet().removeAll(List.of("JAVA_OPTS", "RUN_AOT", "STRIPE_API_KEY"));
 		builder.environment().putAll(ports);
