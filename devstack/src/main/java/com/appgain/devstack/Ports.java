@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Loopback port helpers shared by the embedded servers.
@@ -15,20 +16,36 @@ public final class Ports {
 
 	public static final String LOOPBACK = "127.0.0.1";
 
+	private static final int FIRST_FREE_PORT = 20000;
+
+	private static final int FREE_PORTS = 12000;
+
+	// each JVM starts at its own place, so that two builds on one machine rarely meet
+	private static int nextPort = ThreadLocalRandom.current().nextInt(FREE_PORTS);
+
 	private Ports() {
 	}
 
 	/**
-	 * Return a port that is free on the loopback interface right now.
+	 * Return a port that nothing listens on right now, below Linux's ephemeral range
+	 * (32768 and up). A port from {@code new ServerSocket(0)} comes from that range, so
+	 * the outgoing connection of any process may take it in the seconds before the server
+	 * it was given to binds it.
 	 * @return a free port
 	 */
-	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, loopback())) {
-			return socket.getLocalPort();
+	public static synchronized int freePort() {
+		for (int tries = 0; tries < FREE_PORTS; tries++) {
+			int port = FIRST_FREE_PORT + (nextPort++ % FREE_PORTS);
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.bind(new InetSocketAddress(loopback(), port), 1);
+				return port;
+			}
+			catch (IOException ex) {
+				// taken: try the next one
+			}
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("no free port on " + LOOPBACK, ex);
-		}
+		throw new IllegalStateException(
+				"no free port in " + FIRST_FREE_PORT + "-" + (FIRST_FREE_PORT + FREE_PORTS - 1) + " on " + LOOPBACK);
 	}
 
 	/**

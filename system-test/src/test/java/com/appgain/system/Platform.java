@@ -1,8 +1,6 @@
 package com.appgain.system;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,13 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
+import com.appgain.devstack.Ports;
 import com.appgain.devstack.stripe.FakeStripe;
 
 /**
@@ -36,14 +34,6 @@ final class Platform implements AutoCloseable {
 
 	static final Path LOGS = ROOT.resolve("system-test/target/system-logs");
 
-	private static final int FIRST_LISTEN_PORT = 20000;
-
-	private static final int LISTEN_PORTS = 12000;
-
-	// each test JVM starts at its own place, so that two builds on one machine rarely
-	// meet
-	private static int nextPort = ThreadLocalRandom.current().nextInt(LISTEN_PORTS);
-
 	// -javaagent:...jacocoagent.jar=destfile=... from the build, or empty when it
 	// measures no coverage
 	private static final String COVERAGE_AGENT = System.getProperty("system.coverage.agent", "");
@@ -57,13 +47,13 @@ final class Platform implements AutoCloseable {
 	/** Each started process's Prometheus endpoint, by process name. */
 	final Map<String, String> metricsUrls = new java.util.LinkedHashMap<>();
 
-	final int mongoPort = freePort();
+	final int mongoPort = Ports.freePort();
 
-	final int redisPort = freePort();
+	final int redisPort = Ports.freePort();
 
-	final int registryPort = freePort();
+	final int registryPort = Ports.freePort();
 
-	final int gatewayPort = freePort();
+	final int gatewayPort = Ports.freePort();
 
 	final String registryPassword = UUID.randomUUID().toString();
 
@@ -113,7 +103,7 @@ final class Platform implements AutoCloseable {
 	 * is ready.
 	 */
 	Process startService(String module, String name, Map<String, String> extraEnv) throws Exception {
-		int port = freePort();
+		int port = Ports.freePort();
 		Map<String, String> env = new HashMap<>(extraEnv);
 		env.putAll(Map.of("PORT", String.valueOf(port), "MONGODB_URI",
 				"mongodb://127.0.0.1:" + this.mongoPort + "/" + name, "ADMIN_EMAIL", "admin@system.test",
@@ -181,7 +171,7 @@ final class Platform implements AutoCloseable {
 		}
 		command.addAll(List.of("-jar", jar.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command);
-		int managementPort = freePort();
+		int managementPort = Ports.freePort();
 		this.managementPorts.put(name, managementPort);
 		builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
 		builder.environment().put("REGISTRY_PASSWORD", this.registryPassword);
@@ -257,27 +247,6 @@ final class Platform implements AutoCloseable {
 					+ "; its log ends:\n" + logTail(what));
 		}
 		return false;
-	}
-
-	/**
-	 * A port that nothing listens on, below Linux's ephemeral range (32768 and up): a
-	 * port from {@code new ServerSocket(0)} comes from that range, so the outgoing
-	 * connection of any process may take it in the seconds before the service that was
-	 * given it binds.
-	 */
-	static synchronized int freePort() {
-		for (int tries = 0; tries < LISTEN_PORTS; tries++) {
-			int port = FIRST_LISTEN_PORT + (nextPort++ % LISTEN_PORTS);
-			try (ServerSocket socket = new ServerSocket()) {
-				socket.bind(new InetSocketAddress("127.0.0.1", port));
-				return port;
-			}
-			catch (IOException ex) {
-				// taken: try the next one
-			}
-		}
-		throw new IllegalStateException(
-				"no free port in " + FIRST_LISTEN_PORT + "-" + (FIRST_LISTEN_PORT + LISTEN_PORTS - 1));
 	}
 
 	/** What a process that exited wrote last: Spring Boot's failure report, if any. */

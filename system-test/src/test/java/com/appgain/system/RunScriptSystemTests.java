@@ -17,6 +17,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.appgain.devstack.Ports;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +39,7 @@ class RunScriptSystemTests {
 	@Test
 	void runStartsTheSuiteRoutesAndStopsEveryProcess(@TempDir Path dir) throws Exception {
 		Map<String, String> ports = new HashMap<>();
-		PORTS.forEach((port) -> ports.put(port, String.valueOf(Platform.freePort())));
+		PORTS.forEach((port) -> ports.put(port, String.valueOf(Ports.freePort())));
 		Files.createDirectories(LOGS);
 		Path output = LOGS.resolve("run.out");
 		ProcessBuilder builder = new ProcessBuilder(Platform.ROOT.resolve("run").toString()).redirectErrorStream(true)

@@ -9,6 +9,8 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import redis.embedded.RedisServer;
 
+import com.appgain.devstack.Ports;
+
 /**
  * One Redis for the whole test JVM: a {@code redis:7} container when a Docker engine is
  * reachable, otherwise the {@code redis-server} binary shipped in embedded-redis, bound
@@ -112,7 +114,7 @@ public final class RedisFixture {
 
 	private static final class EmbeddedServer implements Server {
 
-		private final int port = FreePorts.find();
+		private final int port = Ports.freePort();
 
 		private final RedisServer redis;
 
@@ -172,7 +174,7 @@ public final class RedisFixture {
 	private static final class ContainerServer implements Server {
 
 		// fixed so that a restarted container keeps the address clients already hold
-		private final int hostPort = FreePorts.find();
+		private final int hostPort = Ports.freePort();
 
 		private final String host = DockerClientFactory.instance().dockerHostIpAddress();
 

@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import redis.embedded.core.ExecutableProvider;
+
+import com.appgain.devstack.Ports;
 
 /**
  * A {@code redis-server} process of its own (the binary shipped in embedded-redis) that a
@@ -31,7 +32,7 @@ public final class FreezableRedis implements AutoCloseable {
 
 	public static FreezableRedis start() throws IOException {
 		File binary = ExecutableProvider.newJarResourceProvider().get();
-		int port = freePort();
+		int port = Ports.freePort();
 		Process process = new ProcessBuilder(binary.getAbsolutePath(), "--port", Integer.toString(port), "--bind",
 				"127.0.0.1", "--save", "", "--appendonly", "no")
 			.redirectErrorStream(true)
@@ -98,12 +99,6 @@ public final class FreezableRedis implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			return false;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 
