@@ -5,7 +5,7 @@
 # results.md and results.png into bench/results/<date>/. Everything listens on random
 # loopback ports. Settings (environment):
 #   ROUND_SECONDS (10) ROUNDS (3) CONNECTIONS (32) EXAMPLES (10000) RATES ("0.5 0.7")
-#   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80
+#   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m -Xmn48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80
 #   -XX:TrimNativeHeapInterval=5000" and the Docker image's C2 thresholds, full JIT; MALLOC_ARENA_MAX=2
 #   as in ./run) BENCH_JAVA_HOME (JDK; 25 where present)
 # Each target is first warmed up until its throughput settles (bench/measure.py: two rounds
@@ -19,7 +19,7 @@ EXAMPLES="${EXAMPLES:-10000}" RATES="${RATES:-0.5 0.7}"
 # C2 compiles a method after ten times Java's default invocations and loops (as the Docker
 # image): a cold start of the suite took 33-39 s against 39-43 s (README, Start-up)
 C2_LATER="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
-export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000 $C2_LATER}"
+export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -Xmn48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000 $C2_LATER}"
 # as ./run sets it, for the peers too
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
