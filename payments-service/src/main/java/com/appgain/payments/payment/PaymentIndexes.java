@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import com.appgain.common.api.error.ApiException;
+import com.appgain.common.api.lifecycle.StartUpTask;
 import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -63,8 +64,8 @@ class PaymentIndexes implements ReactiveHealthIndicator {
 
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
-		MongoIndexes.withBackOff(ensure())
-			.subscribe(null, (ex) -> logger.error("Could not create the indexes of payments", ex), this::created);
+		StartUpTask.untilDone("create the indexes of payments", ensure(), logger)
+			.subscribe(null, (ex) -> logger.error("Gave up creating the indexes of payments", ex), this::created);
 	}
 
 	Mono<Void> ensure() {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.appgain.common.api.lifecycle.StartUpTask;
 import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -35,8 +36,8 @@ class WebhookEventIndexes {
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
 		Index expiry = new Index().on(WebhookEvent.RECEIVED_AT, Direction.ASC).expire(KEEP).named("received_at_ttl");
-		MongoIndexes.withBackOff(MongoIndexes.create(this.mongo, WebhookEvent.class, List.of(expiry)))
-			.subscribe(null, (ex) -> logger.error("Could not create the indexes of webhook_events", ex));
+		StartUpTask.run("create the indexes of webhook_events",
+				MongoIndexes.create(this.mongo, WebhookEvent.class, List.of(expiry)), logger);
 	}
 
 }

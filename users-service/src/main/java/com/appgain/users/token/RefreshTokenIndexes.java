@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.appgain.common.api.lifecycle.StartUpTask;
 import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the indexes of refresh tokens and revoked sessions once the service is up, in
  * the background: a token is found by its hash, a family or a user's tokens are revoked
- * together, and both collections drop what has expired. A failure is logged.
+ * together, and both collections drop what has expired. Tried again until MongoDB
+ * answers.
  */
 @Component
 class RefreshTokenIndexes {
@@ -40,10 +42,10 @@ class RefreshTokenIndexes {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void createOnceReady() {
-		MongoIndexes.create(this.mongo, RefreshToken.class, REFRESH_TOKENS)
-			.then(MongoIndexes.create(this.mongo, RevokedSession.class, REVOKED_SESSIONS))
-			.subscribe(null,
-					(ex) -> logger.error("Could not create the indexes of refresh tokens: " + ex.getMessage(), ex));
+		StartUpTask.run("create the indexes of refresh tokens",
+				MongoIndexes.create(this.mongo, RefreshToken.class, REFRESH_TOKENS)
+					.then(MongoIndexes.create(this.mongo, RevokedSession.class, REVOKED_SESSIONS)),
+				logger);
 	}
 
 }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import com.appgain.common.api.lifecycle.StartUpTask;
 import com.appgain.common.api.security.Role;
 import com.appgain.common.api.store.MongoErrors;
 
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
  * so a fresh platform can be administered. It never changes an existing account: one that
  * somebody registered with that email is not promoted (an error is logged), and the
  * account it created earlier is left as administrators have since made it. Runs once the
- * service is up, in the background: a failure is logged. Idempotent and safe when
- * replicas start together.
+ * service is up, in the background, tried again until MongoDB answers. Idempotent and
+ * safe when replicas start together.
  */
 @Component
 public class AdminBootstrap {
@@ -45,8 +46,7 @@ public class AdminBootstrap {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ensureAdminOnceReady() {
-		ensureAdmin().subscribe(null,
-				(ex) -> logger.error("Could not ensure the administrator: " + ex.getMessage(), ex));
+		StartUpTask.run("ensure the administrator", ensureAdmin(), logger);
 	}
 
 	/**

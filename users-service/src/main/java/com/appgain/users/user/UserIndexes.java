@@ -5,6 +5,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.appgain.common.api.lifecycle.StartUpTask;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the indexes of {@code users} once the service is up, in the background. The
  * unique email index is what refuses a second account with one email; inserts wait for it
- * ({@link UserStore}), so a failure here is logged and the next insert tries again.
+ * ({@link UserStore}), and this is tried again until MongoDB answers.
  */
 @Component
 class UserIndexes {
@@ -32,8 +34,7 @@ class UserIndexes {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void createOnceReady() {
-		this.users.ensureIndexes()
-			.subscribe(null, (ex) -> logger.error("Could not create the indexes of users: " + ex.getMessage(), ex));
+		StartUpTask.run("create the indexes of users", this.users.ensureIndexes(), logger);
 	}
 
 }

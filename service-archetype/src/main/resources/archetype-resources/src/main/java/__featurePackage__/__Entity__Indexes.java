@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import com.appgain.common.api.lifecycle.StartUpTask;
 import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -40,11 +41,7 @@ class ${Entity}Indexes {
 
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
-		// MongoDB may come up after the service: keep trying, saying so each time.
-		MongoIndexes
-			.withBackOff(ensure()
-				.doOnError((ex) -> logger.warn("Could not create the indexes of ${listKey} yet: " + ex.getMessage())))
-			.subscribe(null, (ex) -> logger.error("Gave up creating the indexes of ${listKey}", ex));
+		StartUpTask.run("create the indexes of ${listKey}", ensure(), logger);
 	}
 
 	Mono<Void> ensure() {

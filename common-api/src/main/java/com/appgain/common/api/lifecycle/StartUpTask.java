@@ -1,0 +1,49 @@
+package com.appgain.common.api.lifecycle;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Work a service starts in the background once it is up (creating indexes, the first
+ * administrator) and that must eventually succeed. MongoDB may come up after the service,
+ * or answer its first queries slowly, so one failed try is never the end: the task is
+ * tried again after 1 s, doubling up to 1 min between tries, each failure logged as a
+ * warning.
+ */
+public final class StartUpTask {
+
+	private static final Retry BACK_OFF = Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+		.maxBackoff(Duration.ofMinutes(1));
+
+	private StartUpTask() {
+	}
+
+	/**
+	 * Starts {@code task} in the background, until it succeeds.
+	 * @param what what the task does, for the log ("create the indexes of users")
+	 * @param task the task, subscribed to again on each try
+	 * @param logger where failures are logged
+	 * @return to cancel the tries
+	 */
+	public static Disposable run(String what, Mono<?> task, Logger logger) {
+		return untilDone(what, task, logger).subscribe(null, (ex) -> logger.error("Gave up trying to " + what, ex));
+	}
+
+	/**
+	 * {@code task}, tried again with a back-off until it succeeds.
+	 * @param <T> what the task produces
+	 * @param what what the task does, for the log
+	 * @param task the task, subscribed to again on each try
+	 * @param logger where failures are logged
+	 * @return the retried task
+	 */
+	public static <T> Mono<T> untilDone(String what, Mono<T> task, Logger logger) {
+		return task.doOnError((ex) -> logger.warn("Could not {} yet, trying again: {}", what, ex.toString()))
+			.retryWhen(BACK_OFF);
+	}
+
+}

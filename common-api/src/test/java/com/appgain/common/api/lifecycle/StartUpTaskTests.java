@@ -1,0 +1,47 @@
+package com.appgain.common.api.lifecycle;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StartUpTaskTests {
+
+	@Test
+	void aFailingTaskIsTriedAgainUntilItSucceeds() {
+		AtomicInteger tries = new AtomicInteger();
+		StepVerifier.withVirtualTime(() -> StartUpTask.untilDone("answer", Mono.fromCallable(() -> {
+			if (tries.incrementAndGet() < 4) {
+				throw new IllegalStateException("MongoDB is not up yet");
+			}
+			return "done";
+		}), LoggerFactory.getLogger(StartUpTaskTests.class)))
+			.thenAwait(Duration.ofMinutes(1))
+			.expectNext("done")
+			.verifyComplete();
+		assertThat(tries).hasValue(4);
+	}
+
+	@Test
+	void triesBackOffFromOneSecond() {
+		AtomicInteger tries = new AtomicInteger();
+		StepVerifier
+			.withVirtualTime(() -> StartUpTask.untilDone("fail",
+					Mono.fromRunnable(tries::incrementAndGet).then(Mono.error(new IllegalStateException("down"))),
+					LoggerFactory.getLogger(StartUpTaskTests.class)))
+			.expectSubscription()
+			.then(() -> assertThat(tries).hasValue(1))
+			.thenAwait(Duration.ofMillis(900))
+			.then(() -> assertThat(tries).hasValue(1))
+			.thenAwait(Duration.ofMinutes(5))
+			.then(() -> assertThat(tries.get()).isBetween(8, 20))
+			.thenCancel()
+			.verify(Duration.ofSeconds(10));
+	}
+
+}
