@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * has acknowledged nothing for {@code appgain.gateway.silent-connection-timeout}; the
  * request fails with an {@code IOException}, and a GET or HEAD is retried on another
  * instance. A slow but reachable service keeps acknowledging (its kernel answers the
- * probes), so it is never cut short. Needs Linux's native transport; elsewhere the
- * response timeout still applies.
+ * probes), so it is never cut short. Needs Linux's native transport (epoll); without it
+ * the response timeout still applies.
  */
 @Component
 class SilentConnectionDetection implements HttpClientCustomizer {
@@ -35,7 +35,10 @@ class SilentConnectionDetection implements HttpClientCustomizer {
 
 	@Override
 	public HttpClient customize(HttpClient httpClient) {
-		if (this.timeout == null || this.timeout.isZero() || !Epoll.isAvailable()) {
+		// epoll channels only: on Java NIO (-Dreactor.netty.native=false) Netty would
+		// warn of an unknown option on every new connection
+		if (this.timeout == null || this.timeout.isZero() || !httpClient.configuration().isPreferNative()
+				|| !Epoll.isAvailable()) {
 			return httpClient;
 		}
 		return httpClient.option(ChannelOption.SO_KEEPALIVE, true)
