@@ -55,12 +55,30 @@ if [ -n "$BENCH_JAVA_HOME" ]; then
 	export JAVA_HOME="$BENCH_JAVA_HOME" PATH="$BENCH_JAVA_HOME/bin:$PATH" RUN_JAVA_HOME="$BENCH_JAVA_HOME"
 fi
 
-free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-GATEWAY_PORT=$(free_port) REGISTRY_PORT=$(free_port) MONGO_PORT=$(free_port) REDIS_PORT=$(free_port)
-USERS_PORT=$(free_port) EXAMPLES_PORT=$(free_port) PAYMENTS_PORT=$(free_port)
+# N distinct ports free now, from 20000-31999 as devstack's Ports.freePort picks them:
+# below Linux's ephemeral range, so no outgoing connection takes one before its server binds
+free_ports() {
+	/usr/bin/python3 - "$1" <<'PY'
+import random, socket, sys
+wanted, first, size = int(sys.argv[1]), 20000, 12000
+start, ports = random.randrange(size), []
+for i in range(size):
+    port = first + (start + i) % size
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    ports.append(port)
+    if len(ports) == wanted:
+        break
+print(*ports)
+PY
+}
+read -r GATEWAY_PORT REGISTRY_PORT MONGO_PORT REDIS_PORT USERS_PORT EXAMPLES_PORT PAYMENTS_PORT \
+	BARE_PORT BARE_GATEWAY_PORT NGINX_PORT FLASK_PORT NO_CACHE_PORT NO_CACHE_MANAGEMENT_PORT <<<"$(free_ports 13)"
+[ -n "$NO_CACHE_MANAGEMENT_PORT" ] || { say "no 13 free ports in 20000-31999"; exit 1; }
 export GATEWAY_PORT REGISTRY_PORT MONGO_PORT REDIS_PORT USERS_PORT EXAMPLES_PORT PAYMENTS_PORT
-BARE_PORT=$(free_port) BARE_GATEWAY_PORT=$(free_port) NGINX_PORT=$(free_port) FLASK_PORT=$(free_port)
-NO_CACHE_PORT=$(free_port)
 export DATA_DIR="$WORK/data" LOG_DIR="$WORK/logs" LOG_FORMAT="${LOG_FORMAT:-ecs}"
 export JWT_JWKS_URI="http://127.0.0.1:$USERS_PORT/api/users/.well-known/jwks.json"
 export REGISTRY_PASSWORD="${REGISTRY_PASSWORD:-bench-registry-password}"
@@ -121,7 +139,7 @@ PORT=$BARE_GATEWAY_PORT UPSTREAM="http://127.0.0.1:$BARE_PORT" java "${JAVA_ARGS
 	-jar bench/peers/bare-gateway/target/bare-gateway.jar >"$LOG_DIR/bare-gateway.log" 2>&1 &
 PIDS+=($!) BARE_GATEWAY_PID=$!
 # a second example-service, outside the registry, reading MongoDB without the Redis cache
-PORT=$NO_CACHE_PORT MANAGEMENT_PORT=$(free_port) MONGODB_URI="$MONGO/examples" EUREKA_CLIENT_ENABLED=false \
+PORT=$NO_CACHE_PORT MANAGEMENT_PORT=$NO_CACHE_MANAGEMENT_PORT MONGODB_URI="$MONGO/examples" EUREKA_CLIENT_ENABLED=false \
 	APPGAIN_EXAMPLES_CACHE_ENABLED=false java "${JAVA_ARGS[@]}" -jar "$(find example-service/target -maxdepth 1 -name "example-service-*.jar" ! -name "*-plain.jar" | head -1)" \
 	>"$LOG_DIR/example-service-no-cache.log" 2>&1 &
 PIDS+=($!) NO_CACHE_PID=$!
