@@ -2,8 +2,9 @@
 # The performance harness (issue 11): starts the whole suite with ./run (every feature on)
 # and its peers from bench/peers/ against one store seeded with EXAMPLES examples, drives
 # wrk over every target in alternating rounds (bench/measure.py) and writes results.json,
-# results.md and results.png into bench/results/<date>/. Everything listens on random
-# loopback ports. Settings (environment):
+# results.md and results.png into bench/results/<date>/, with the suite's WARN and ERROR
+# log lines (warnings.log) when there were any. Everything listens on loopback; the ports
+# it serves on come from 20000-31999 (management ports are ./run's). Settings (environment):
 #   ROUND_SECONDS (10) ROUNDS (3) CONNECTIONS (32) EXAMPLES (10000) RATES ("0.5 0.7")
 #   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m -Xmn48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80
 #   -XX:TrimNativeHeapInterval=5000" and the Docker image's C2 thresholds, full JIT; MALLOC_ARENA_MAX=2
@@ -225,4 +226,6 @@ say "measuring: $ROUNDS rounds of $ROUND_SECONDS s per target once every target 
 /usr/bin/python3 bench/measure.py "$WORK/setup.json" &
 PIDS+=($!)
 wait $!
+# the suite's warnings and errors, kept to explain a failed answer after $WORK is gone
+(cd "$LOG_DIR" && grep -HE '"level":"(WARN|ERROR)"| (WARN|ERROR) ' ./*.log) >"$OUT/warnings.log" || rm -f "$OUT/warnings.log"
 say "results in ${OUT#"$ROOT"/}/"
