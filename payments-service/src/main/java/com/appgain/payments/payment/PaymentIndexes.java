@@ -64,8 +64,7 @@ class PaymentIndexes implements ReactiveHealthIndicator {
 
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
-		StartUpTask.untilDone("create the indexes of payments", ensure(), logger)
-			.subscribe(null, (ex) -> logger.error("Gave up creating the indexes of payments", ex), this::created);
+		StartUpTask.run("create the indexes of payments", ensure(), logger, this::created);
 	}
 
 	Mono<Void> ensure() {

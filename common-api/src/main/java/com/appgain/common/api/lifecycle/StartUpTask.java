@@ -30,7 +30,22 @@ public final class StartUpTask {
 	 * @return to cancel the tries
 	 */
 	public static Disposable run(String what, Mono<?> task, Logger logger) {
-		return untilDone(what, task, logger).subscribe(null, (ex) -> logger.error("Gave up trying to " + what, ex));
+		return run(what, task, logger, () -> {
+		});
+	}
+
+	/**
+	 * Starts {@code task} in the background, until it succeeds, then runs
+	 * {@code whenDone}.
+	 * @param what what the task does, for the log ("create the indexes of users")
+	 * @param task the task, subscribed to again on each try
+	 * @param logger where failures are logged
+	 * @param whenDone run once the task succeeded
+	 * @return to cancel the tries
+	 */
+	public static Disposable run(String what, Mono<?> task, Logger logger, Runnable whenDone) {
+		return untilDone(what, task, logger).subscribe(null, (ex) -> logger.error("Gave up trying to " + what, ex),
+				whenDone);
 	}
 
 	/**

@@ -28,6 +28,14 @@ class StartUpTaskTests {
 	}
 
 	@Test
+	void whatFollowsRunsOnceTheTaskSucceeded() {
+		AtomicInteger done = new AtomicInteger();
+		StartUpTask.run("answer", Mono.just("done"), LoggerFactory.getLogger(StartUpTaskTests.class),
+				done::incrementAndGet);
+		assertThat(done).hasValue(1);
+	}
+
+	@Test
 	void triesBackOffFromOneSecond() {
 		AtomicInteger tries = new AtomicInteger();
 		StepVerifier
