@@ -23,6 +23,26 @@ public final class Management {
 	}
 
 	/**
+	 * Returns what Prometheus scrapes from the service ({@code /actuator/prometheus}).
+	 * @param port the management port
+	 * @return the metrics in Prometheus's text format
+	 */
+	public static String scrape(int port) {
+		// latency histograms make the scrape larger than the client's default buffer
+		return client(port).mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
 	 * Asserts that the service is ready ({@code /readyz} answers {@code UP}) and live.
 	 * @param port the management port
 	 */

@@ -1,13 +1,17 @@
 package com.appgain.gateway.routing;
 
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import com.appgain.common.api.redis.RedisAvailability;
 import com.appgain.common.test.Management;
 import com.appgain.gateway.GatewayTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -17,6 +21,12 @@ class RoutingTests extends GatewayTestSupport {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private RedisAvailability redis;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@LocalManagementPort
 	private int managementPort;
@@ -113,6 +123,23 @@ class RoutingTests extends GatewayTestSupport {
 	void routedRequestsAreTimed() {
 		this.client.get().uri("/api/examples").exchange().expectStatus().isOk();
 		assertThat(this.meters.find(UpstreamObservationConfiguration.NAME).timers()).isNotEmpty();
+	}
+
+	// Prometheus takes one set of tag keys per name (the Redis clients' breakers had no
+	// "group", and the services' were refused); each breaker's meters are bound once
+	@Test
+	void breakersOfTheServicesAndOfRedisAreAllScraped() {
+		this.client.get().uri("/api/examples").exchange().expectStatus().isOk();
+		this.redis.breaker("ratelimit");
+		String scrape = Management.scrape(this.managementPort);
+		assertThat(this.context.getBeansOfType(TaggedCircuitBreakerMetricsPublisher.class))
+			.as("Resilience4j's binding of the breakers' meters")
+			.isEmpty();
+		assertThat(this.context.getBeansOfType(CircuitBreakerFactory.class))
+			.as("the blocking factory, whose binding is another")
+			.isEmpty();
+		assertThat(scrape).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"examples\"")
+			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"ratelimit\"");
 	}
 
 	@Test

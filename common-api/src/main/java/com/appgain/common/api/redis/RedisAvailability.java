@@ -2,6 +2,7 @@ package com.appgain.common.api.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -61,7 +62,11 @@ public class RedisAvailability implements SmartInitializingSingleton, Disposable
 			MeterRegistry meters) {
 		this.factory = factory;
 		this.properties = properties;
-		this.breakers = CircuitBreakerRegistry.of(breakerConfig(properties));
+		// tagged as Spring Cloud CircuitBreaker tags its breakers: Prometheus refuses a
+		// second
+		// set of tag keys under the same metric name
+		this.breakers = CircuitBreakerRegistry.of(Map.of("default", breakerConfig(properties)),
+				Map.of("group", "redis"));
 		this.breakers.getEventPublisher().onEntryAdded((added) -> logTransitions(added.getAddedEntry()));
 		if (meters != null) {
 			TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(meters);

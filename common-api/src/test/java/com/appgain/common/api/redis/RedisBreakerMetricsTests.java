@@ -1,0 +1,41 @@
+package com.appgain.common.api.redis;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Prometheus takes one set of tag keys per metric name. Spring Cloud CircuitBreaker tags
+ * its breakers with a {@code group}; the Redis clients' breakers, bound to the same
+ * registry first, had none, and every other breaker's metrics were refused.
+ */
+class RedisBreakerMetricsTests {
+
+	@Test
+	void redisBreakersAndGroupedBreakersAreScrapedSideBySide() {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		RedisAvailability redis = new RedisAvailability(new LettuceConnectionFactory(), properties(), prometheus);
+		redis.breaker("ratelimit");
+		CircuitBreakerRegistry services = CircuitBreakerRegistry.ofDefaults();
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(services).bindTo(prometheus);
+		services.circuitBreaker("examples", Map.of("group", "examples"));
+
+		assertThat(prometheus.scrape()).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"ratelimit\"")
+			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"examples\"");
+	}
+
+	private static RedisResilienceProperties properties() {
+		return new RedisResilienceProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), 5, 50, 10,
+				Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(1));
+	}
+
+}
