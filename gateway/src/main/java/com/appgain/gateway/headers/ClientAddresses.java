@@ -38,20 +38,14 @@ public class ClientAddresses {
 		this.trustedProxies = AddressRange.parseAll(trustedProxies);
 	}
 
-	/**
-	 * The client address resolved for this exchange when its headers were rewritten, else
-	 * the TCP peer.
-	 */
-	public static String of(ServerWebExchange exchange) {
+	/** The client address of the exchange, resolved on first use and kept with it. */
+	public String of(ServerWebExchange exchange) {
 		String resolved = exchange.getAttribute(ATTRIBUTE);
-		return (resolved != null) ? resolved : peerOf(exchange.getRequest());
-	}
-
-	/** Resolves the client address of the exchange and keeps it for {@link #of}. */
-	String resolve(ServerWebExchange exchange) {
-		String address = resolve(exchange.getRequest());
-		exchange.getAttributes().put(ATTRIBUTE, address);
-		return address;
+		if (resolved == null) {
+			resolved = resolve(exchange.getRequest());
+			exchange.getAttributes().put(ATTRIBUTE, resolved);
+		}
+		return resolved;
 	}
 
 	String resolve(ServerHttpRequest request) {
@@ -69,11 +63,6 @@ public class ClientAddresses {
 			address = hop;
 		}
 		return address.getHostAddress();
-	}
-
-	private static String peerOf(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
 	}
 
 }

@@ -16,12 +16,18 @@ import org.springframework.web.server.ServerWebExchange;
  */
 class CallerKeyResolver implements KeyResolver {
 
+	private final ClientAddresses clientAddresses;
+
+	CallerKeyResolver(ClientAddresses clientAddresses) {
+		this.clientAddresses = clientAddresses;
+	}
+
 	@Override
 	public Mono<String> resolve(ServerWebExchange exchange) {
 		return exchange.getPrincipal()
 			.filter(UserAuthentication.class::isInstance)
 			.map((principal) -> "user:" + ((UserAuthentication) principal).user().id())
-			.switchIfEmpty(Mono.fromSupplier(() -> "ip:" + ClientAddresses.of(exchange)));
+			.switchIfEmpty(Mono.fromSupplier(() -> "ip:" + this.clientAddresses.of(exchange)));
 	}
 
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import com.appgain.common.api.redis.RedisAvailability;
 import com.appgain.gateway.config.ApiGatewayProperties;
+import com.appgain.gateway.headers.ClientAddresses;
 
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,8 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	KeyResolver callerKeyResolver() {
-		return new CallerKeyResolver();
+	KeyResolver callerKeyResolver(ClientAddresses clientAddresses) {
+		return new CallerKeyResolver(clientAddresses);
 	}
 
 	@Bean
