@@ -1,15 +1,20 @@
 package com.appgain.gateway.security;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.security.DeclaredPublicPaths;
 import com.appgain.common.api.security.PublicPaths;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -24,6 +29,9 @@ import org.springframework.web.server.ServerWebExchange;
  * A service that leaves the registry (all its instances gone) keeps the public paths it
  * last declared: its callers then get the gateway's 503 for a service that is
  * unavailable, not a 401 for a login that suddenly needs a token.
+ * <p>
+ * What a service declares is looked up at most once a second per service, not on every
+ * request: the registry client refreshes its copy every few seconds anyway.
  */
 @Component
 class DiscoveredPublicPaths implements DeclaredPublicPaths {
@@ -38,8 +46,24 @@ class DiscoveredPublicPaths implements DeclaredPublicPaths {
 	// per service: the matcher of its last declaration, while it has no instance
 	private final Map<String, ServerWebExchangeMatcher> lastDeclared = new ConcurrentHashMap<>();
 
+	// per service, its declaration when last looked up (bounded: any path names a
+	// service)
+	private final Cache<String, Optional<ServerWebExchangeMatcher>> recent;
+
+	@Autowired
 	DiscoveredPublicPaths(ReactiveDiscoveryClient discovery) {
+		this(discovery, Ticker.systemTicker());
+	}
+
+	DiscoveredPublicPaths(ReactiveDiscoveryClient discovery, Ticker ticker) {
 		this.discovery = discovery;
+		this.recent = Caffeine.newBuilder()
+			.maximumSize(1_000)
+			.expireAfterWrite(Duration.ofSeconds(1))
+			.ticker(ticker)
+			// maintenance on the caller's thread: no hop to the common pool per request
+			.executor(Runnable::run)
+			.build();
 	}
 
 	@Override
@@ -48,12 +72,22 @@ class DiscoveredPublicPaths implements DeclaredPublicPaths {
 		if (service == null) {
 			return MatchResult.notMatch();
 		}
+		Optional<ServerWebExchangeMatcher> recent = this.recent.getIfPresent(service);
+		if (recent != null) {
+			return matches(recent, exchange);
+		}
 		return this.discovery.getInstances(service)
 			.next()
 			.map((instance) -> Optional.ofNullable(declaration(service, instance)))
 			.switchIfEmpty(Mono.fromSupplier(() -> Optional.ofNullable(this.lastDeclared.get(service))))
-			.flatMap((matcher) -> matcher.map((declared) -> declared.matches(exchange))
-				.orElseGet(MatchResult::notMatch));
+			.flatMap((matcher) -> {
+				this.recent.put(service, matcher);
+				return matches(matcher, exchange);
+			});
+	}
+
+	private static Mono<MatchResult> matches(Optional<ServerWebExchangeMatcher> matcher, ServerWebExchange exchange) {
+		return matcher.map((declared) -> declared.matches(exchange)).orElseGet(MatchResult::notMatch);
 	}
 
 	private ServerWebExchangeMatcher declaration(String service, ServiceInstance instance) {

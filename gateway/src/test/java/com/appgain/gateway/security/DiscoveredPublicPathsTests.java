@@ -1,8 +1,10 @@
 package com.appgain.gateway.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -22,12 +24,15 @@ class DiscoveredPublicPathsTests {
 	private final List<ServiceInstance> users = new ArrayList<>(List.of(new DefaultServiceInstance("users-1", "users",
 			"10.0.0.1", 8081, false, Map.of(DeclaredPublicPaths.METADATA_KEY, "POST /api/users/auth/login"))));
 
-	private final DiscoveredPublicPaths paths = new DiscoveredPublicPaths(new Registry());
+	private final AtomicLong nanos = new AtomicLong();
+
+	private final DiscoveredPublicPaths paths = new DiscoveredPublicPaths(new Registry(), this.nanos::get);
 
 	@Test
 	void aServiceThatLeftTheRegistryKeepsThePublicPathsItLastDeclared() {
 		assertThat(isPublic("/api/users/auth/login")).isTrue();
 		this.users.clear();
+		aSecondLater();
 		assertThat(isPublic("/api/users/auth/login")).as("login while users-service is gone").isTrue();
 		assertThat(isPublic("/api/users/me")).isFalse();
 	}
@@ -36,6 +41,20 @@ class DiscoveredPublicPathsTests {
 	void aServiceNeverSeenHasNoPublicPaths() {
 		this.users.clear();
 		assertThat(isPublic("/api/users/auth/login")).isFalse();
+	}
+
+	@Test
+	void aNewDeclarationCountsWithinASecond() {
+		assertThat(isPublic("/api/users/verify")).isFalse();
+		this.users.set(0, new DefaultServiceInstance("users-1", "users", "10.0.0.1", 8081, false,
+				Map.of(DeclaredPublicPaths.METADATA_KEY, "POST /api/users/auth/login, POST /api/users/verify")));
+		assertThat(isPublic("/api/users/verify")).as("looked up less than a second ago").isFalse();
+		aSecondLater();
+		assertThat(isPublic("/api/users/verify")).isTrue();
+	}
+
+	private void aSecondLater() {
+		this.nanos.addAndGet(Duration.ofSeconds(1).toNanos());
 	}
 
 	private boolean isPublic(String path) {
