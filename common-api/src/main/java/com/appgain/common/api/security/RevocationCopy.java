@@ -62,6 +62,9 @@ public class RevocationCopy implements SmartInitializingSingleton, DisposableBea
 
 	private final AtomicBoolean retrying = new AtomicBoolean();
 
+	// one warning per outage: the tries every RETRY_INTERVAL that fail too log at debug
+	private volatile boolean outageReported;
+
 	private volatile ReactiveRedisMessageListenerContainer container;
 
 	private volatile Runnable whenPaused = () -> {
@@ -162,6 +165,7 @@ public class RevocationCopy implements SmartInitializingSingleton, DisposableBea
 					logger.info("Local token denylist loaded: " + this.entries.size() + " revocations");
 				}
 				this.live = true;
+				this.outageReported = false;
 			}))
 			.subscribeOn(Schedulers.boundedElastic());
 	}
@@ -198,7 +202,14 @@ public class RevocationCopy implements SmartInitializingSingleton, DisposableBea
 			this.running.add(failed.destroyLater().onErrorResume((error) -> Mono.empty()).subscribe());
 		}
 		if (this.retrying.compareAndSet(false, true)) {
-			logger.warn("Local token denylist paused, revocations are checked in Redis: " + ex.getMessage());
+			String paused = "Local token denylist paused, revocations are checked in Redis: " + ex.getMessage();
+			if (!this.outageReported) {
+				this.outageReported = true;
+				logger.warn(paused);
+			}
+			else {
+				logger.debug(paused);
+			}
 			this.running.add(Mono.delay(RETRY_INTERVAL).subscribe((tick) -> subscribe()));
 		}
 	}

@@ -1,5 +1,7 @@
 package com.appgain.common.api.security;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.appgain.common.api.redis.FreezableRedis;
 import com.appgain.common.api.redis.RedisAvailability;
@@ -24,6 +27,8 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.ReactiveRedisClusterConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
@@ -122,6 +127,21 @@ class RevocationCopyTests {
 				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
 			});
 		}
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aRedisThatIsNotThereIsReportedOnceNotAtEveryTry(CapturedOutput output) throws Exception {
+		int nothingListens;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			nothingListens = socket.getLocalPort();
+		}
+		this.process.withPropertyValues("spring.data.redis.url=redis://127.0.0.1:" + nothingListens).run((context) -> {
+			Thread.sleep(5_000); // the copy tries every 2 s
+			assertThat(context.getBean(RevocationCopy.class).isLive()).isFalse();
+			assertThat(output.getAll().split("Local token denylist paused", -1)).as("warnings of the outage")
+				.hasSize(2);
+		});
 	}
 
 	/**
