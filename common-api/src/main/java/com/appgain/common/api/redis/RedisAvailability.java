@@ -62,9 +62,8 @@ public class RedisAvailability implements SmartInitializingSingleton, Disposable
 			MeterRegistry meters) {
 		this.factory = factory;
 		this.properties = properties;
-		// tagged as Spring Cloud CircuitBreaker tags its breakers: Prometheus refuses a
-		// second
-		// set of tag keys under the same metric name
+		// a "group" tag, as Spring Cloud CircuitBreaker's breakers have: Prometheus takes
+		// one set of tag keys per metric name and refused theirs
 		this.breakers = CircuitBreakerRegistry.of(Map.of("default", breakerConfig(properties)),
 				Map.of("group", "redis"));
 		this.breakers.getEventPublisher().onEntryAdded((added) -> logTransitions(added.getAddedEntry()));
