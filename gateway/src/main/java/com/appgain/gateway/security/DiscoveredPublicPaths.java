@@ -46,8 +46,7 @@ class DiscoveredPublicPaths implements DeclaredPublicPaths {
 	// per service: the matcher of its last declaration, while it has no instance
 	private final Map<String, ServerWebExchangeMatcher> lastDeclared = new ConcurrentHashMap<>();
 
-	// per service, its declaration when last looked up (bounded: any path names a
-	// service)
+	// per service, its declaration when last looked up; bounded, as any path names one
 	private final Cache<String, Optional<ServerWebExchangeMatcher>> recent;
 
 	@Autowired
@@ -72,9 +71,9 @@ class DiscoveredPublicPaths implements DeclaredPublicPaths {
 		if (service == null) {
 			return MatchResult.notMatch();
 		}
-		Optional<ServerWebExchangeMatcher> recent = this.recent.getIfPresent(service);
-		if (recent != null) {
-			return matches(recent, exchange);
+		Optional<ServerWebExchangeMatcher> kept = this.recent.getIfPresent(service);
+		if (kept != null) {
+			return matches(kept, exchange);
 		}
 		return this.discovery.getInstances(service)
 			.next()

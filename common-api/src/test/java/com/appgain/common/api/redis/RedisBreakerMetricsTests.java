@@ -1,6 +1,5 @@
 package com.appgain.common.api.redis;
 
-import java.time.Duration;
 import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -9,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +34,10 @@ class RedisBreakerMetricsTests {
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"examples\"");
 	}
 
+	// the declared defaults, bound as the application binds them
 	private static RedisResilienceProperties properties() {
-		return new RedisResilienceProperties(Duration.ofSeconds(5), Duration.ofSeconds(1), 5, 50, 10,
-				Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(1));
+		return new Binder(new MapConfigurationPropertySource()).bindOrCreate("appgain.redis",
+				RedisResilienceProperties.class);
 	}
 
 }
