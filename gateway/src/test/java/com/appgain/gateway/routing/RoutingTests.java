@@ -1,6 +1,13 @@
 package com.appgain.gateway.routing;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.TimerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +147,16 @@ class RoutingTests extends GatewayTestSupport {
 			.isEmpty();
 		assertThat(scrape).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"examples\"")
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"ratelimit\"");
+	}
+
+	@Test
+	void ofResilience4jOnlyTheBreakerAndTimeLimiterRegistriesAreStarted() {
+		assertThat(this.context.getBeanNamesForType(CircuitBreakerRegistry.class)).hasSize(1);
+		assertThat(this.context.getBeanNamesForType(TimeLimiterRegistry.class)).hasSize(1);
+		for (Class<?> unused : new Class<?>[] { BulkheadRegistry.class, ThreadPoolBulkheadRegistry.class,
+				RetryRegistry.class, RateLimiterRegistry.class, TimerRegistry.class }) {
+			assertThat(this.context.getBeanNamesForType(unused)).as(unused.getSimpleName()).isEmpty();
+		}
 	}
 
 	@Test
