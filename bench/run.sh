@@ -18,7 +18,7 @@ ROOT=$(pwd)
 ROUND_SECONDS="${ROUND_SECONDS:-10}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNECTIONS:-32}"
 EXAMPLES="${EXAMPLES:-10000}" RATES="${RATES:-0.5 0.7}"
 # C2 compiles a method after ten times Java's default invocations and loops (as the Docker
-# image): a cold start of the suite took 33-39 s against 39-43 s (README, Start-up)
+# image): a cold start of the suite took 33-39 s against 39-43 s (docs/performance.md, Start-up)
 C2_LATER="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
 export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -Xmn48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000 $C2_LATER}"
 # as ./run sets it, for the peers too
