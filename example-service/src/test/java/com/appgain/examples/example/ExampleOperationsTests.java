@@ -64,6 +64,8 @@ class ExampleOperationsTests extends ExampleServiceIntegrationTest {
 		// request timers with their histograms, but no long task timer per request
 		assertThat(metrics).contains("http_server_requests_seconds_bucket{")
 			.doesNotContain("http_server_requests_active_seconds");
+		// and Redis commands timed (common-api's RedisCommandObservations)
+		assertThat(metrics).contains("lettuce_seconds_count{").doesNotContain("lettuce_active_seconds");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.EpollProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
@@ -83,6 +84,17 @@ public final class RedisClientAutoConfiguration {
 	@Bean
 	ClientResourcesBuilderCustomizer finerCommandTimer(HashedWheelTimer redisCommandTimer) {
 		return (resources) -> resources.timer(redisCommandTimer);
+	}
+
+	/**
+	 * Lettuce's command timers, in place of Spring Boot's set-up (excluded in the
+	 * defaults), guarded against an observation stopped before it started
+	 * ({@link RedisCommandObservations}).
+	 */
+	@Bean
+	ClientResourcesBuilderCustomizer redisCommandObservations(ObjectProvider<DefaultMeterObservationHandler> meters) {
+		return (resources) -> meters
+			.ifAvailable((handler) -> resources.tracing(RedisCommandObservations.tracing(handler)));
 	}
 
 	static SocketOptions socketOptions(Duration connectTimeout, Duration deadConnectionTimeout) {
