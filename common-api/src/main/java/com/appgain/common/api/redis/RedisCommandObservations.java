@@ -14,7 +14,7 @@ import io.micrometer.observation.ObservationRegistry;
  * cancelled in between (its request's client hung up) stopped it first; the meter handler
  * then threw into the cancelling thread, which Reactor Netty logged as an uncaught error
  * (bench 2026-12-05T2224Z) while the rest of the request's cancellation was skipped.
- * Lettuce 7.7 starts them in the same order. On their own registry, the application
+ * Lettuce's current source does the same. On their own registry, the application
  * registry's observation predicates, filters and tracing handlers do not apply to them;
  * the suite sets none.
  */
