@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import com.appgain.common.api.lifecycle.StartUpTask;
+import com.appgain.common.api.lifecycle.StartUpTasks;
 import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -35,13 +35,16 @@ class ExampleIndexes {
 
 	private final ReactiveMongoTemplate mongo;
 
-	ExampleIndexes(ReactiveMongoTemplate mongo) {
+	private final StartUpTasks startUpTasks;
+
+	ExampleIndexes(ReactiveMongoTemplate mongo, StartUpTasks startUpTasks) {
 		this.mongo = mongo;
+		this.startUpTasks = startUpTasks;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
-		StartUpTask.run("create the indexes of examples", ensure(), logger);
+		this.startUpTasks.run("create the indexes of examples", ensure(), logger);
 	}
 
 	Mono<Void> ensure() {

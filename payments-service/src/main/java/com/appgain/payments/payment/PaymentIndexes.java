@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import com.appgain.common.api.error.ApiException;
-import com.appgain.common.api.lifecycle.StartUpTask;
+import com.appgain.common.api.lifecycle.StartUpTasks;
 import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -56,15 +56,18 @@ class PaymentIndexes implements ReactiveHealthIndicator {
 
 	private final Sinks.Empty<Void> created = Sinks.empty();
 
+	private final StartUpTasks startUpTasks;
+
 	private volatile boolean ready;
 
-	PaymentIndexes(ReactiveMongoTemplate mongo) {
+	PaymentIndexes(ReactiveMongoTemplate mongo, StartUpTasks startUpTasks) {
 		this.mongo = mongo;
+		this.startUpTasks = startUpTasks;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
-		StartUpTask.run("create the indexes of payments", ensure(), logger, this::created);
+		this.startUpTasks.run("create the indexes of payments", ensure(), logger, this::created);
 	}
 
 	Mono<Void> ensure() {

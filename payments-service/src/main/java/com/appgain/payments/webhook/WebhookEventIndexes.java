@@ -6,7 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.appgain.common.api.lifecycle.StartUpTask;
+import com.appgain.common.api.lifecycle.StartUpTasks;
 import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -29,14 +29,17 @@ class WebhookEventIndexes {
 
 	private final ReactiveMongoTemplate mongo;
 
-	WebhookEventIndexes(ReactiveMongoTemplate mongo) {
+	private final StartUpTasks startUpTasks;
+
+	WebhookEventIndexes(ReactiveMongoTemplate mongo, StartUpTasks startUpTasks) {
 		this.mongo = mongo;
+		this.startUpTasks = startUpTasks;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
 		Index expiry = new Index().on(WebhookEvent.RECEIVED_AT, Direction.ASC).expire(KEEP).named("received_at_ttl");
-		StartUpTask.run("create the indexes of webhook_events",
+		this.startUpTasks.run("create the indexes of webhook_events",
 				MongoIndexes.create(this.mongo, WebhookEvent.class, List.of(expiry)), logger);
 	}
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.appgain.common.api.lifecycle.StartUpTask;
+import com.appgain.common.api.lifecycle.StartUpTasks;
 import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,13 +36,16 @@ class RefreshTokenIndexes {
 
 	private final ReactiveMongoTemplate mongo;
 
-	RefreshTokenIndexes(ReactiveMongoTemplate mongo) {
+	private final StartUpTasks startUpTasks;
+
+	RefreshTokenIndexes(ReactiveMongoTemplate mongo, StartUpTasks startUpTasks) {
 		this.mongo = mongo;
+		this.startUpTasks = startUpTasks;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void createOnceReady() {
-		StartUpTask.run("create the indexes of refresh tokens",
+		this.startUpTasks.run("create the indexes of refresh tokens",
 				MongoIndexes.create(this.mongo, RefreshToken.class, REFRESH_TOKENS)
 					.then(MongoIndexes.create(this.mongo, RevokedSession.class, REVOKED_SESSIONS)),
 				logger);

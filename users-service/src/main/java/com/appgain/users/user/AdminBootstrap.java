@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import com.appgain.common.api.lifecycle.StartUpTask;
+import com.appgain.common.api.lifecycle.StartUpTasks;
 import com.appgain.common.api.security.Role;
 import com.appgain.common.api.store.MongoErrors;
 
@@ -37,16 +37,19 @@ public class AdminBootstrap {
 
 	private final PasswordHasher hasher;
 
-	AdminBootstrap(AdminProperties properties, UserStore store, PasswordHasher hasher) {
+	private final StartUpTasks startUpTasks;
+
+	AdminBootstrap(AdminProperties properties, UserStore store, PasswordHasher hasher, StartUpTasks startUpTasks) {
 		this.properties = properties;
 		this.store = store;
 		this.hasher = hasher;
 		requireUsablePassword(properties);
+		this.startUpTasks = startUpTasks;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ensureAdminOnceReady() {
-		StartUpTask.run("ensure the administrator", ensureAdmin(), logger);
+		this.startUpTasks.run("ensure the administrator", ensureAdmin(), logger);
 	}
 
 	/**

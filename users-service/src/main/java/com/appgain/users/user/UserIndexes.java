@@ -5,7 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.appgain.common.api.lifecycle.StartUpTask;
+import com.appgain.common.api.lifecycle.StartUpTasks;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -28,13 +28,16 @@ class UserIndexes {
 
 	private final UserStore users;
 
-	UserIndexes(UserStore users) {
+	private final StartUpTasks startUpTasks;
+
+	UserIndexes(UserStore users, StartUpTasks startUpTasks) {
 		this.users = users;
+		this.startUpTasks = startUpTasks;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void createOnceReady() {
-		StartUpTask.run("create the indexes of users", this.users.ensureIndexes(), logger);
+		this.startUpTasks.run("create the indexes of users", this.users.ensureIndexes(), logger);
 	}
 
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import com.appgain.common.api.lifecycle.StartUpTasks;
 import com.appgain.common.api.security.Role;
 import com.appgain.users.IntegrationTests;
 
@@ -104,7 +105,7 @@ class AdminBootstrapTests extends IntegrationTests {
 	}
 
 	private AdminBootstrap bootstrap(String email, String password) {
-		return new AdminBootstrap(new AdminProperties(email, password), this.store, this.hasher);
+		return new AdminBootstrap(new AdminProperties(email, password), this.store, this.hasher, new StartUpTasks());
 	}
 
 }

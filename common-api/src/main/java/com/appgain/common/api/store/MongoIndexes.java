@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * Index creation as every service does it at start-up: one index after the other, as a
- * {@link com.appgain.common.api.lifecycle.StartUpTask}. Creating an existing index is a
+ * {@link com.appgain.common.api.lifecycle.StartUpTasks}. Creating an existing index is a
  * no-op, so every replica may run this.
  */
 public final class MongoIndexes {

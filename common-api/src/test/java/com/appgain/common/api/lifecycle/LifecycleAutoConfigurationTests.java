@@ -1,8 +1,11 @@
 package com.appgain.common.api.lifecycle;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,8 +48,23 @@ class LifecycleAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutARegistryNothingIsAdded() {
-		this.contexts.run((context) -> assertThat(context).doesNotHaveBean(DeregisterFirstLifecycle.class));
+	void withoutARegistryOnlyTheStartUpTasksAreAdded() {
+		this.contexts.run((context) -> assertThat(context).doesNotHaveBean(DeregisterFirstLifecycle.class)
+			.hasSingleBean(StartUpTasks.class));
+	}
+
+	@Test
+	void aTaskStillTryingStopsWithTheContext() throws InterruptedException {
+		AtomicInteger tries = new AtomicInteger();
+		this.contexts.run((context) -> {
+			context.getBean(StartUpTasks.class)
+				.run("fail", Mono.fromRunnable(tries::incrementAndGet).then(Mono.error(new IllegalStateException())),
+						LoggerFactory.getLogger(LifecycleAutoConfigurationTests.class));
+			assertThat(tries).hasValue(1);
+		});
+		// the first try again would come 0.5-1.5 s after the first
+		Thread.sleep(2000);
+		assertThat(tries).hasValue(1);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import com.appgain.common.api.lifecycle.StartUpTask;
+import com.appgain.common.api.lifecycle.StartUpTasks;
 import com.appgain.common.api.store.MongoIndexes;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -35,13 +35,16 @@ class ${Entity}Indexes {
 
 	private final ReactiveMongoTemplate mongo;
 
-	${Entity}Indexes(ReactiveMongoTemplate mongo) {
+	private final StartUpTasks startUpTasks;
+
+	${Entity}Indexes(ReactiveMongoTemplate mongo, StartUpTasks startUpTasks) {
 		this.mongo = mongo;
+		this.startUpTasks = startUpTasks;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
 	void createAtStartUp() {
-		StartUpTask.run("create the indexes of ${listKey}", ensure(), logger);
+		this.startUpTasks.run("create the indexes of ${listKey}", ensure(), logger);
 	}
 
 	Mono<Void> ensure() {
