@@ -25,8 +25,6 @@ public final class StartUpTasks implements SmartLifecycle {
 
 	private final Disposable.Composite running = Disposables.composite();
 
-	private volatile boolean started;
-
 	/**
 	 * Starts {@code task} in the background, until it succeeds or the service stops.
 	 * @param what what the task does, for the log ("create the indexes of users")
@@ -67,21 +65,21 @@ public final class StartUpTasks implements SmartLifecycle {
 			.retryWhen(BACK_OFF);
 	}
 
+	/** Nothing to start: tasks start when a service asks ({@link #run}). */
 	@Override
 	public void start() {
-		this.started = true;
 	}
 
 	/** Cancels every task still trying; no task starts after this. */
 	@Override
 	public void stop() {
-		this.started = false;
 		this.running.dispose();
 	}
 
+	/** Until stopped, so that the context stops it. */
 	@Override
 	public boolean isRunning() {
-		return this.started;
+		return !this.running.isDisposed();
 	}
 
 }

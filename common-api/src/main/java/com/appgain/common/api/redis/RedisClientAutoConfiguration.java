@@ -87,9 +87,9 @@ public final class RedisClientAutoConfiguration {
 	}
 
 	/**
-	 * Lettuce's command timers, in place of Spring Boot's set-up (excluded in the
-	 * defaults), guarded against an observation stopped before it started
-	 * ({@link RedisCommandObservations}).
+	 * Lettuce's command timers, in place of Spring Boot's set-up (left out by
+	 * {@link com.appgain.common.api.boot.UnusedAutoConfigurations}), guarded against an
+	 * observation stopped before it started ({@link RedisCommandObservations}).
 	 */
 	@Bean
 	ClientResourcesBuilderCustomizer redisCommandObservations(ObjectProvider<DefaultMeterObservationHandler> meters) {
