@@ -1,10 +1,28 @@
 -- Shared by the bench's wrk scripts: prints one line of JSON that bench/measure.py reads.
--- Optional env RATE (total requests/s over CONNECTIONS connections): a fixed-rate mode in
--- which each connection waits between its requests so that all of them add up to RATE.
-local rate, connections = tonumber(os.getenv("RATE") or ""), tonumber(os.getenv("CONNECTIONS") or "1")
+-- Optional env RATE (requests/s of one wrk thread; the bench runs one): a fixed-rate mode.
+-- The sends are a Poisson process at RATE: each connection, when its answer is in, waits
+-- for the next free arrival time. A fixed gap after each answer instead kept the
+-- connections in step, so they all sent at once: bursts of as many requests as
+-- connections, which measured how fast a server drains a burst rather than its latency at
+-- that rate (2026-12-06, docs/performance.md, Event loops).
+local rate = tonumber(os.getenv("RATE") or "")
 if rate then
-	local gap = 1000 * connections / rate
-	function delay() return gap end
+	local ffi = require("ffi")
+	ffi.cdef([[
+		typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+		int clock_gettime(int clock, bench_timespec *now);
+	]])
+	local clock, mean_gap, next_send = ffi.new("bench_timespec"), 1000 / rate, 0
+	local function now_ms()
+		ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
+		return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+	end
+	function delay()
+		local now = now_ms()
+		-- no catching up: an arrival no connection was free for is dropped, not sent later in a burst
+		next_send = math.max(next_send, now) - mean_gap * math.log(1 - math.random())
+		return math.floor(next_send - now)
+	end
 end
 
 function bearer(headers)
