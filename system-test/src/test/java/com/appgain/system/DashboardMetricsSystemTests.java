@@ -50,7 +50,7 @@ class DashboardMetricsSystemTests {
 	@BeforeAll
 	static void startAndDriveThePlatform() throws Exception {
 		// assigned first, so that @AfterAll stops whatever started if a start fails
-		platform = new Platform();
+		platform = new Platform(DashboardMetricsSystemTests.class);
 		platform.startSuite(stripe, Map.of());
 		payAndDeliverTheWebhook();
 	}

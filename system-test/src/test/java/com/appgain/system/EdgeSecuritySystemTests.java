@@ -36,7 +36,7 @@ class EdgeSecuritySystemTests {
 
 	@BeforeAll
 	static void startThePlatform() throws Exception {
-		platform = new Platform().startInfrastructure();
+		platform = new Platform(EdgeSecuritySystemTests.class).startInfrastructure();
 		platform.startService("users-service", "users", Map.of());
 		platform.startGateway();
 		platform.awaitRoute("/api/users/.well-known/jwks.json");

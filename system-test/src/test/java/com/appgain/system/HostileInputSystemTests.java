@@ -54,7 +54,7 @@ class HostileInputSystemTests {
 	@BeforeAll
 	static void startThePlatform() throws Exception {
 		// assigned first, so that a start-up failure still stops what did start
-		platform = new Platform();
+		platform = new Platform(HostileInputSystemTests.class);
 		// the limiter stays on, sized so that one caller's campaign is not all 429s
 		platform.startSuite(stripe,
 				Map.of("GATEWAY_RATE_LIMIT_REPLENISH_RATE", "2000", "GATEWAY_RATE_LIMIT_BURST_CAPACITY", "4000"));

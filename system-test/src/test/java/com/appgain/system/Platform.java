@@ -26,7 +26,8 @@ import com.appgain.devstack.stripe.FakeStripe;
  * The suite as it runs for real: devstack, registry, services and the gateway, each the
  * jar the build produced, started as its own process on free ports (actuator on a
  * management port of its own), with the registry's credentials, logging to
- * {@code target/system-logs/}.
+ * {@code target/system-logs/<test class>/}, so that each test class's logs outlive the
+ * next class's run.
  */
 final class Platform implements AutoCloseable {
 
@@ -61,8 +62,10 @@ final class Platform implements AutoCloseable {
 
 	private String jwksUri;
 
-	Platform() throws IOException {
-		Files.createDirectories(LOGS);
+	private final Path logs;
+
+	Platform(Class<?> testClass) throws IOException {
+		this.logs = Files.createDirectories(LOGS.resolve(testClass.getSimpleName()));
 		this.dataDir = Files.createTempDirectory("appgain-system");
 	}
 
@@ -165,7 +168,7 @@ final class Platform implements AutoCloseable {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
 						"-Xmx256m", "-XX:SurvivorRatio=4", "-XX:TargetSurvivorRatio=80", "-XX:TieredStopAtLevel=1",
 						// to tell a stalled process from a slow path
-						"-Xlog:gc,safepoint:file=" + LOGS.resolve(name + ".gc.log") + ":uptime,time"));
+						"-Xlog:gc,safepoint:file=" + this.logs.resolve(name + ".gc.log") + ":uptime,time"));
 		if (!COVERAGE_AGENT.isBlank()) {
 			command.add(COVERAGE_AGENT);
 		}
@@ -183,7 +186,7 @@ final class Platform implements AutoCloseable {
 		builder.environment().put("EUREKA_URL", "http://127.0.0.1:" + this.registryPort + "/eureka/");
 		builder.environment().put("LOG_FORMAT", "");
 		builder.environment().putAll(env);
-		builder.redirectErrorStream(true).redirectOutput(LOGS.resolve(name + ".log").toFile());
+		builder.redirectErrorStream(true).redirectOutput(this.logs.resolve(name + ".log").toFile());
 		Process process = builder.start();
 		this.processes.add(process);
 		return process;
@@ -218,14 +221,14 @@ final class Platform implements AutoCloseable {
 
 	boolean logContains(String name, String text) {
 		try {
-			return Files.readString(LOGS.resolve(name + ".log")).contains(text);
+			return Files.readString(this.logs.resolve(name + ".log")).contains(text);
 		}
 		catch (IOException ex) {
 			return false;
 		}
 	}
 
-	private static void await(String what, Duration timeout, BooleanSupplier ready, Process process) {
+	private void await(String what, Duration timeout, BooleanSupplier ready, Process process) {
 		try {
 			Awaitility.await(what)
 				.atMost(timeout)
@@ -234,25 +237,25 @@ final class Platform implements AutoCloseable {
 				.until(() -> isReady(what, ready, process));
 		}
 		catch (ConditionTimeoutException ex) {
-			throw new IllegalStateException(what + " not ready after " + timeout + ", see " + LOGS);
+			throw new IllegalStateException(what + " not ready after " + timeout + ", see " + this.logs);
 		}
 	}
 
-	private static boolean isReady(String what, BooleanSupplier ready, Process process) {
+	private boolean isReady(String what, BooleanSupplier ready, Process process) {
 		if (ready.getAsBoolean()) {
 			return true;
 		}
 		if (process != null && !process.isAlive()) {
-			throw new IllegalStateException(what + " exited with " + process.exitValue() + ", see " + LOGS
+			throw new IllegalStateException(what + " exited with " + process.exitValue() + ", see " + this.logs
 					+ "; its log ends:\n" + logTail(what));
 		}
 		return false;
 	}
 
 	/** What a process that exited wrote last: Spring Boot's failure report, if any. */
-	private static String logTail(String what) {
+	private String logTail(String what) {
 		try {
-			List<String> lines = Files.readAllLines(LOGS.resolve(what + ".log"));
+			List<String> lines = Files.readAllLines(this.logs.resolve(what + ".log"));
 			int report = -1;
 			for (int i = 0; i < lines.size(); i++) {
 				if (lines.get(i).contains("APPLICATION FAILED TO START")) {

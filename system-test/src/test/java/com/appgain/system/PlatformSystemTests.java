@@ -42,7 +42,7 @@ class PlatformSystemTests {
 	@BeforeAll
 	static void startThePlatform() throws Exception {
 		// assigned first, so that a start-up failure still stops what did start
-		platform = new Platform();
+		platform = new Platform(PlatformSystemTests.class);
 		platform.startSuite(stripe, Map.of());
 	}
 
