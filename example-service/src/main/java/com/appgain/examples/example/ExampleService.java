@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
+import com.appgain.common.api.mongo.ScanLimit;
 import com.appgain.common.api.response.Paged;
 import com.appgain.common.api.security.AuthenticatedUser;
 
@@ -30,26 +31,31 @@ class ExampleService {
 
 	private final ExampleCache cache;
 
+	private final ScanLimit scanLimit;
+
 	private final Counter created;
 
 	private final Counter updated;
 
 	private final Counter deleted;
 
-	ExampleService(ExampleRepository repository, ReactiveMongoTemplate mongo, ExampleCache cache,
+	ExampleService(ExampleRepository repository, ReactiveMongoTemplate mongo, ExampleCache cache, ScanLimit scanLimit,
 			MeterRegistry meters) {
 		this.repository = repository;
 		this.mongo = mongo;
 		this.cache = cache;
+		this.scanLimit = scanLimit;
 		this.created = counter(meters, "create");
 		this.updated = counter(meters, "update");
 		this.deleted = counter(meters, "delete");
 	}
 
 	Mono<ExampleResponses.ExampleList> list(ExampleQuery query) {
-		return Paged
-			.of(this.mongo.find(query.pageQuery(), Example.class).map(Example::forJson),
-					this.mongo.count(query.filter(), Example.class), query.page())
+		Mono<Paged<ExampleJson>> page = Paged.of(
+				this.mongo.find(query.pageQuery(), Example.class).map(Example::forJson),
+				this.mongo.count(query.filter(), Example.class), query.page());
+		// a text search scans the collection: it waits for its turn (ScanLimit)
+		return ((query.search() != null) ? this.scanLimit.apply(page) : page)
 			.map((paged) -> ExampleResponses.ExampleList.of(paged.items(), paged.pagination()));
 	}
 

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
+import com.appgain.common.api.mongo.ScanLimit;
 import com.appgain.common.api.response.PageRequest;
 import com.appgain.common.api.response.Paged;
 import com.appgain.common.api.response.Pagination;
@@ -38,11 +39,15 @@ public class UserService {
 
 	private final TokenDenylist denylist;
 
-	UserService(UserStore store, PasswordHasher hasher, RefreshTokens refreshTokens, TokenDenylist denylist) {
+	private final ScanLimit scanLimit;
+
+	UserService(UserStore store, PasswordHasher hasher, RefreshTokens refreshTokens, TokenDenylist denylist,
+			ScanLimit scanLimit) {
 		this.store = store;
 		this.hasher = hasher;
 		this.refreshTokens = refreshTokens;
 		this.denylist = denylist;
+		this.scanLimit = scanLimit;
 	}
 
 	public Mono<User> register(RegisterRequest request) {
@@ -72,7 +77,8 @@ public class UserService {
 	}
 
 	public Mono<UserPage> list(String search, PageRequest page) {
-		return Paged.of(this.store.search(search, page), this.store.count(search), page)
+		Mono<Paged<User>> found = Paged.of(this.store.search(search, page), this.store.count(search), page);
+		return ((search == null || search.isEmpty()) ? found : this.scanLimit.apply(found))
 			.map((paged) -> new UserPage(paged.items(), paged.pagination()));
 	}
 

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,8 +27,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * What every MongoDB-backed service shares: bounded driver waits, the {@code mongo}
- * readiness check and the {@link ClusterLock} that makes scheduled jobs (the blueprint's
- * {@code *_thread.py}) run once per cluster, not once per replica.
+ * readiness check, the {@link ScanLimit} of text searches and the {@link ClusterLock}
+ * that makes scheduled jobs (the blueprint's {@code *_thread.py}) run once per cluster,
+ * not once per replica.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
 		beforeName = {
@@ -34,7 +38,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConditionalOnClass(ReactiveMongoTemplate.class)
 @ConditionalOnBean(ReactiveMongoTemplate.class)
 @EnableScheduling
-@EnableConfigurationProperties(MongoTimeoutProperties.class)
+@EnableConfigurationProperties({ MongoTimeoutProperties.class, ScanLimitProperties.class })
 public final class MongoSupportAutoConfiguration {
 
 	private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
@@ -60,6 +64,12 @@ public final class MongoSupportAutoConfiguration {
 					(pool) -> pool.maxWaitTime(timeouts.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
 			.applyToServerSettings((server) -> server.heartbeatFrequency(timeouts.heartbeatFrequency().toMillis(),
 					TimeUnit.MILLISECONDS));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ScanLimit scanLimit(ScanLimitProperties settings, ObjectProvider<MeterRegistry> meters) {
+		return new ScanLimit(settings, meters.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
 	@Bean

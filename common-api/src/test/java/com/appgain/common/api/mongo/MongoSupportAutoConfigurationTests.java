@@ -53,6 +53,16 @@ class MongoSupportAutoConfigurationTests {
 	}
 
 	@Test
+	void textSearchesGetAScanLimitWithTheConfiguredSettings() {
+		this.contexts.withPropertyValues("appgain.mongo.scans.concurrency=2", "appgain.mongo.scans.max-wait=1500ms")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ScanLimit.class);
+				assertThat(context.getBean(ScanLimitProperties.class))
+					.isEqualTo(new ScanLimitProperties(2, 256, Duration.ofMillis(1500)));
+			});
+	}
+
+	@Test
 	void scheduledJobsGetAClusterLock() {
 		this.contexts.run((context) -> assertThat(context).hasSingleBean(ClusterLock.class));
 	}

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.appgain.common.api.error.ApiException;
+import com.appgain.common.api.mongo.ScanLimit;
 import com.appgain.common.api.response.Paged;
 import com.appgain.common.api.security.AuthenticatedUser;
 
@@ -28,18 +29,24 @@ class ${Entity}Service {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final ScanLimit scanLimit;
+
 	private final MeterRegistry meters;
 
-	${Entity}Service(${Entity}Repository repository, ReactiveMongoTemplate mongo, MeterRegistry meters) {
+	${Entity}Service(${Entity}Repository repository, ReactiveMongoTemplate mongo, ScanLimit scanLimit,
+			MeterRegistry meters) {
 		this.repository = repository;
 		this.mongo = mongo;
+		this.scanLimit = scanLimit;
 		this.meters = meters;
 	}
 
 	Mono<${Entity}Responses.Listed> list(${Entity}Query query) {
-		return Paged
-			.of(this.mongo.find(query.pageQuery(), ${Entity}.class).map(${Entity}::forJson),
-					this.mongo.count(query.filter(), ${Entity}.class), query.page())
+		Mono<Paged<${Entity}Json>> page = Paged.of(
+				this.mongo.find(query.pageQuery(), ${Entity}.class).map(${Entity}::forJson),
+				this.mongo.count(query.filter(), ${Entity}.class), query.page());
+		// a text search scans the collection: it waits for its turn (ScanLimit)
+		return ((query.search() != null) ? this.scanLimit.apply(page) : page)
 			.map((paged) -> ${Entity}Responses.Listed.of(paged.items(), paged.pagination()));
 	}
 
