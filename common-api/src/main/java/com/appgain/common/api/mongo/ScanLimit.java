@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.pool.InstrumentedPool;
 import reactor.pool.PoolAcquirePendingLimitException;
-import reactor.pool.PoolAcquireTimeoutException;
 import reactor.pool.PoolBuilder;
 import reactor.pool.PooledRef;
 
@@ -17,11 +16,13 @@ import com.appgain.common.api.error.ErrorType;
 
 /**
  * Runs at most {@code concurrency} scans of this instance in MongoDB at once; the others
- * wait here, in order, and one that cannot wait (too many waiting, or waited too long) is
- * answered 503 with Retry-After. A text search is a scan (a find and a count with an
- * unanchored pattern, which no index serves), so without the limit a burst of them queues
- * inside MongoDB instead, where each one's wait counts against the driver's read timeout
- * and every other query waits behind them.
+ * wait here, in order. A scan that cannot wait (too many waiting) or does not finish
+ * within {@code timeout} of its arrival, its wait included, is answered 503 with
+ * Retry-After. A text search is a scan (a find and a count with an unanchored pattern,
+ * which no index serves), so without the limit a burst of them queues inside MongoDB
+ * instead, where each one's wait counts against the driver's read timeout and every other
+ * query waits behind them. The timeout covers the wait too, so a MongoDB that stalls,
+ * holding every turn for a read timeout, still gets a search its 503 in time.
  */
 public final class ScanLimit {
 
@@ -29,14 +30,14 @@ public final class ScanLimit {
 
 	private final InstrumentedPool<Object> permits;
 
-	private final Duration maxWait;
+	private final Duration timeout;
 
 	public ScanLimit(ScanLimitProperties settings, MeterRegistry meters) {
 		this.permits = PoolBuilder.from(Mono.just(PERMIT))
 			.sizeBetween(0, settings.concurrency())
 			.maxPendingAcquire(settings.maxWaiting())
 			.buildPool();
-		this.maxWait = settings.maxWait();
+		this.timeout = settings.timeout();
 		Gauge
 			.builder("appgain.mongo.scans.waiting", this.permits.metrics(),
 					InstrumentedPool.PoolMetrics::pendingAcquireSize)
@@ -44,17 +45,19 @@ public final class ScanLimit {
 			.register(meters);
 	}
 
-	/** {@code scan}, subscribed when its turn comes; its turn ends when it ends. */
+	/**
+	 * {@code scan}, subscribed when its turn comes; its turn ends when it ends, or when
+	 * the timeout, counted from now, cancels it (or its wait).
+	 */
 	public <T> Mono<T> apply(Mono<T> scan) {
-		Mono<PooledRef<Object>> turn = this.permits.acquire(this.maxWait)
-			.onErrorMap(
-					(ex) -> ex instanceof PoolAcquireTimeoutException || ex instanceof PoolAcquirePendingLimitException,
-					(ex) -> busy());
-		return Mono.usingWhen(turn, (permit) -> scan, PooledRef::release);
+		Mono<PooledRef<Object>> turn = this.permits.acquire()
+			.onErrorMap(PoolAcquirePendingLimitException.class, (ex) -> unavailable("Too many searches at once"));
+		return Mono.usingWhen(turn, (permit) -> scan, PooledRef::release)
+			.timeout(this.timeout, Mono.error(() -> unavailable("The search did not finish in time")));
 	}
 
-	private static ApiException busy() {
-		return new ApiException(ErrorType.SERVICE_UNAVAILABLE, "Too many searches at once; retry shortly", List.of(),
+	private static ApiException unavailable(String reason) {
+		return new ApiException(ErrorType.SERVICE_UNAVAILABLE, reason + "; retry shortly", List.of(),
 				Duration.ofSeconds(1), null);
 	}
 

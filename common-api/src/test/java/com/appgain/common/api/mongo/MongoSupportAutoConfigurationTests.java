@@ -54,11 +54,11 @@ class MongoSupportAutoConfigurationTests {
 
 	@Test
 	void textSearchesGetAScanLimitWithTheConfiguredSettings() {
-		this.contexts.withPropertyValues("appgain.mongo.scans.concurrency=2", "appgain.mongo.scans.max-wait=1500ms")
+		this.contexts.withPropertyValues("appgain.mongo.scans.concurrency=2", "appgain.mongo.scans.timeout=900ms")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ScanLimit.class);
 				assertThat(context.getBean(ScanLimitProperties.class))
-					.isEqualTo(new ScanLimitProperties(2, 256, Duration.ofMillis(1500)));
+					.isEqualTo(new ScanLimitProperties(2, 256, Duration.ofMillis(900)));
 			});
 	}
 

@@ -61,14 +61,49 @@ class ScanLimitTests {
 	}
 
 	@Test
-	void aScanThatWaitsLongerThanMaxWaitIsAnswered503() {
-		ScanLimit limit = limit(1, 10, Duration.ofMillis(200));
-		Disposable running = limit.apply(Mono.never()).subscribe();
+	void theTimeoutCountsTheWaitForATurn() {
+		ScanLimit limit = limit(1, 10, Duration.ofMillis(400));
+		Disposable first = limit.apply(Mono.delay(Duration.ofMillis(300))).subscribe();
 
-		StepVerifier.create(limit.apply(Mono.just("late")))
-			.expectErrorSatisfies(ScanLimitTests::assertBusy)
+		// its turn at 300 ms, done at 500 if its wait were not counted
+		StepVerifier.create(limit.apply(Mono.delay(Duration.ofMillis(200))))
+			.expectErrorSatisfies((error) -> assertUnavailable(error, "The search did not finish in time"))
 			.verify(Duration.ofSeconds(5));
 		assertThat(waiting()).isZero();
+		first.dispose();
+	}
+
+	@Test
+	void aScanWaitingAtTheTimeoutLeavesTheQueue() {
+		ScanLimit limit = limit(1, 10, Duration.ofMillis(300));
+		Disposable first = limit.apply(Mono.never()).subscribe();
+		Mono<Object> second = limit.apply(Mono.never());
+
+		StepVerifier.create(second)
+			.then(() -> assertThat(waiting()).isEqualTo(1))
+			.expectErrorSatisfies((error) -> assertUnavailable(error, "The search did not finish in time"))
+			.verify(Duration.ofSeconds(5));
+		assertThat(waiting()).isZero();
+		first.dispose();
+	}
+
+	@Test
+	void aScanStillRunningAtTheTimeoutCountingItsWaitIsCancelledAnswered503AndGivesItsTurnBack() {
+		ScanLimit limit = limit(1, 10, Duration.ofMillis(300));
+		Sinks.One<String> first = Sinks.one();
+		Disposable running = limit.apply(first.asMono()).subscribe();
+		AtomicInteger cancelled = new AtomicInteger();
+		Mono<String> stalled = limit.apply(Mono.<String>never().doOnCancel(cancelled::incrementAndGet));
+
+		StepVerifier.create(stalled)
+			.then(() -> first.tryEmitValue("first, ending while the second waits"))
+			.expectErrorSatisfies((error) -> assertUnavailable(error, "The search did not finish in time"))
+			.verify(Duration.ofSeconds(5));
+		assertThat(cancelled).hasValue(1);
+		StepVerifier.create(limit.apply(Mono.just("next")))
+			.expectNext("next")
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
 		running.dispose();
 	}
 
@@ -86,8 +121,8 @@ class ScanLimitTests {
 			.verify(Duration.ofSeconds(5));
 	}
 
-	private ScanLimit limit(int concurrency, int maxWaiting, Duration maxWait) {
-		return new ScanLimit(new ScanLimitProperties(concurrency, maxWaiting, maxWait), this.meters);
+	private ScanLimit limit(int concurrency, int maxWaiting, Duration timeout) {
+		return new ScanLimit(new ScanLimitProperties(concurrency, maxWaiting, timeout), this.meters);
 	}
 
 	private double waiting() {
@@ -95,10 +130,14 @@ class ScanLimitTests {
 	}
 
 	private static void assertBusy(Throwable error) {
-		assertThat(error).isInstanceOf(ApiException.class).hasMessageContaining("Too many searches");
-		ApiException busy = (ApiException) error;
-		assertThat(busy.type()).isEqualTo(ErrorType.SERVICE_UNAVAILABLE);
-		assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+		assertUnavailable(error, "Too many searches at once");
+	}
+
+	private static void assertUnavailable(Throwable error, String reason) {
+		assertThat(error).isInstanceOf(ApiException.class).hasMessage(reason + "; retry shortly");
+		ApiException unavailable = (ApiException) error;
+		assertThat(unavailable.type()).isEqualTo(ErrorType.SERVICE_UNAVAILABLE);
+		assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(1));
 	}
 
 }
