@@ -47,7 +47,8 @@ public final class ScanLimit {
 
 	/**
 	 * {@code scan}, subscribed when its turn comes; its turn ends when it ends, or when
-	 * the timeout, counted from now, cancels it (or its wait).
+	 * the timeout, counted from the subscription to the returned {@code Mono} (the
+	 * request's arrival), cancels it or its wait.
 	 */
 	public <T> Mono<T> apply(Mono<T> scan) {
 		Mono<PooledRef<Object>> turn = this.permits.acquire()
