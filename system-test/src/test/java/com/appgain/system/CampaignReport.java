@@ -104,23 +104,29 @@ final class CampaignReport {
 		this.violations.add((line.length() > 600) ? line.substring(0, 600) + "..." : line);
 	}
 
+	/** Every marker an accepted request carried, in its body, path or headers. */
 	Set<String> markersOfAcceptedRequests(Pattern marker) {
-		return markers(marker, false);
-	}
-
-	Set<String> markersOfControls(Pattern marker) {
-		return markers(marker, true);
-	}
-
-	private Set<String> markers(Pattern marker, boolean controlsOnly) {
 		Set<String> markers = new HashSet<>();
 		for (Outcome outcome : this.outcomes) {
-			boolean control = outcome.probe().kind().startsWith("control");
-			if (outcome.accepted() && (!controlsOnly || control)) {
+			if (outcome.accepted()) {
 				Matcher matcher = marker.matcher(new String(outcome.probe().raw(), StandardCharsets.UTF_8));
 				while (matcher.find()) {
 					markers.add(matcher.group());
 				}
+			}
+		}
+		return markers;
+	}
+
+	/**
+	 * The marker in the body of each accepted control, the one it stores; not the markers
+	 * of its other parts, such as an {@code Idempotency-Key}, which nothing stores.
+	 */
+	Set<String> markersOfControls() {
+		Set<String> markers = new HashSet<>();
+		for (Outcome outcome : this.outcomes) {
+			if (outcome.accepted() && outcome.probe().kind().startsWith("control")) {
+				markers.add(outcome.probe().marker());
 			}
 		}
 		return markers;

@@ -90,7 +90,7 @@ class HostileInputSystemTests {
 		assertThat(stalls).as("probes that stalled past %d ms", Outcome.FIRST_BYTE_TIMEOUT_MILLIS)
 			.hasSizeLessThanOrEqualTo(STALLS_TOLERATED);
 		assertThat(seeded.snapshot()).as("the victim's data").isEqualTo(before);
-		assertStoredMarkersCameFromAcceptedRequests(report, prefix, seeded.adminToken());
+		assertStoredMarkersMatchAcceptedRequests(report, prefix, seeded.adminToken());
 		assertThat(took).as("campaign duration").isLessThan(CAMPAIGN_BUDGET);
 	}
 
@@ -132,8 +132,11 @@ class HostileInputSystemTests {
 		return replay;
 	}
 
-	/** Every marker found in stored data was sent by a request that was accepted. */
-	private static void assertStoredMarkersCameFromAcceptedRequests(CampaignReport report, String prefix,
+	/**
+	 * Every marker found in stored data was sent by a request that was accepted, and
+	 * every accepted control's marker is stored.
+	 */
+	private static void assertStoredMarkersMatchAcceptedRequests(CampaignReport report, String prefix,
 			String adminToken) throws Exception {
 		Pattern marker = Pattern.compile(Pattern.quote(prefix) + "\\d+");
 		Set<String> stored = new HashSet<>();
@@ -142,22 +145,10 @@ class HostileInputSystemTests {
 		stored.addAll(markersIn("/api/payments", adminToken, marker));
 		Set<String> accepted = report.markersOfAcceptedRequests(marker);
 		assertThat(stored).as("markers stored by refused requests").isSubsetOf(accepted);
-		// each control looked up by its own marker: paging over hundreds of results
-		// created in the same milliseconds skipped some on the embedded store (see the
-		// note in the README's Tests section), which is not what this campaign checks
-		Set<String> missing = new HashSet<>();
-		for (String control : report.markersOfControls(marker)) {
-			if (!markersIn("/api/examples?search=" + control, null, marker).contains(control)) {
-				missing.add(control);
-			}
-		}
-		// Open finding, not yet explained: on the embedded store (mongo-java-server with
-		// its H2 backend) about a fifth of the control creations answered 201 but cannot
-		// be found afterwards, with 12 requests in flight. Printed, not asserted, until
-		// it is reproduced against a real mongod; the refused-request check above stays
-		// strict.
-		System.out.printf("Control creations not found afterwards: %d of %d%n", missing.size(),
-				report.markersOfControls(marker).size());
+		Set<String> controls = report.markersOfControls();
+		System.out.printf("Accepted controls found stored: %d of %d%n",
+				controls.stream().filter(stored::contains).count(), controls.size());
+		assertThat(stored).as("markers of accepted controls, found by paging through a search").containsAll(controls);
 	}
 
 	private static Set<String> markersIn(String list, String token, Pattern marker) throws Exception {
