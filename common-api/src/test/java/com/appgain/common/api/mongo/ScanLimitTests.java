@@ -79,7 +79,8 @@ class ScanLimitTests {
 	@Test
 	void aScanQueuedBehindAStalledOneIsAnswered503AtItsTimeoutAndLeavesNoWaiter() {
 		ScanLimit limit = limit(1, 10, Duration.ofMillis(300));
-		Disposable first = limit.apply(Mono.never()).subscribe();
+		// the first times out too; its 503 is not what this test reads
+		Disposable first = limit.apply(Mono.never()).onErrorComplete().subscribe();
 		Mono<Object> second = limit.apply(Mono.never());
 
 		StepVerifier.create(second)
@@ -107,6 +108,26 @@ class ScanLimitTests {
 			.expectNext("next")
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
+		running.dispose();
+	}
+
+	@Test
+	void aCallerThatGoesAwayWhileWaitingLeavesTheQueueAndItsScanNeverRuns() {
+		ScanLimit limit = limit(1, 10, Duration.ofSeconds(5));
+		Sinks.One<String> first = Sinks.one();
+		Disposable running = limit.apply(first.asMono()).subscribe();
+		AtomicInteger started = new AtomicInteger();
+		Disposable gone = limit.apply(Mono.fromSupplier(started::incrementAndGet)).subscribe();
+		assertThat(waiting()).isEqualTo(1);
+
+		gone.dispose();
+		assertThat(waiting()).isZero();
+		first.tryEmitValue("first");
+		StepVerifier.create(limit.apply(Mono.just("next")))
+			.expectNext("next")
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		assertThat(started).hasValue(0);
 		running.dispose();
 	}
 
