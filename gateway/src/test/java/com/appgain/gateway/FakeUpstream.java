@@ -36,6 +36,8 @@ public final class FakeUpstream {
 
 	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
+	private final List<String> bodies = new CopyOnWriteArrayList<>();
+
 	private final DisposableServer server;
 
 	private FakeUpstream() {
@@ -81,6 +83,11 @@ public final class FakeUpstream {
 		return (count != null) ? count.get() : 0;
 	}
 
+	/** Whether a body the service read to its end contained {@code text}. */
+	public boolean receivedBodyWith(String text) {
+		return this.bodies.stream().anyMatch((body) -> body.contains(text));
+	}
+
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
 		String requestId = request.requestHeaders().get("X-Request-Id", "none");
 		this.calls.computeIfAbsent(requestId, (id) -> new AtomicInteger()).incrementAndGet();
@@ -94,6 +101,7 @@ public final class FakeUpstream {
 			.aggregate()
 			.asString()
 			.defaultIfEmpty("")
+			.doOnNext(this.bodies::add)
 			.flatMap((body) -> response.header("Content-Type", "application/json")
 				.header("X-Request-Id", requestId)
 				.sendString(Mono.just(echo(request, body)))

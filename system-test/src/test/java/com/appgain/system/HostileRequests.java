@@ -418,6 +418,8 @@ final class HostileRequests {
 						+ "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body,
 				"POST /api/examples HTTP/1.1\r\n" + host + auth + json + "Transfer-Encoding: chunked\r\n"
 						+ "Connection: close\r\n\r\nzz\r\n" + body + "\r\n0\r\n\r\n",
+				"POST /api/examples HTTP/1.1\r\n" + host + auth + json + "Transfer-Encoding: chunked\r\n\r\n"
+						+ Integer.toHexString(body.length()) + "\r\n" + body + "\r\nzz\r\n\r\n",
 				"POST /api/examples HTTP/1.1\r\n" + host + auth + json + "Content-Length: -1\r\n"
 						+ "Connection: close\r\n\r\n" + body,
 				"POST /api/examples HTTP/1.1\r\n" + host + auth + json + "Content-Length: 99999999999999999999\r\n"

@@ -3,6 +3,7 @@ package com.appgain.gateway.routing;
 import java.util.Locale;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 import com.appgain.common.api.client.UpstreamFailures;
 import com.appgain.common.api.error.ApiException;
@@ -13,6 +14,7 @@ import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -34,7 +36,22 @@ class UpstreamErrorsFilter implements GlobalFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		// once the response is committed no envelope can follow (the client went away)
 		return chain.filter(exchange)
-			.onErrorMap((ex) -> !exchange.getResponse().isCommitted(), (ex) -> translate(serviceOf(exchange), ex));
+			.onErrorMap((ex) -> !exchange.getResponse().isCommitted() && clientConnected(exchange),
+					(ex) -> translate(serviceOf(exchange), ex));
+	}
+
+	// A client that is gone (it hung up, or was cut off for a malformed body) takes the
+	// routed request down with it: not a failure of the service, and nobody to answer.
+	private static boolean clientConnected(ServerWebExchange exchange) {
+		Object request;
+		try {
+			request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+		}
+		catch (IllegalStateException noServer) {
+			// a request made up without a server (a mock) has no connection to lose
+			return true;
+		}
+		return !(request instanceof Connection connection) || connection.channel().isActive();
 	}
 
 	// No cause: the error handler logs every 5xx, and an outage must not cost a stack

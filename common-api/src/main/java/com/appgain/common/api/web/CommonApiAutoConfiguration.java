@@ -87,16 +87,20 @@ public final class CommonApiAutoConfiguration {
 		return new JsonSchemaValidator(jsonMapper.getIfAvailable(JsonMapper::new));
 	}
 
+	/** The handlers that see each request below WebFlux, right after the HTTP codec. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(NettyServerCustomizer.class)
-	static class BareErrorEnvelopes {
+	static class HttpCodecHandlers {
+
+		private static final MalformedBodyGuard MALFORMED_BODY_GUARD = new MalformedBodyGuard();
 
 		@Bean
-		NettyServerCustomizer bareErrorEnvelopeCustomizer(ErrorResponseWriter writer) {
+		NettyServerCustomizer httpCodecHandlersCustomizer(ErrorResponseWriter writer) {
 			return (server) -> server.doOnChannelInit((observer, channel, address) -> {
 				ChannelPipeline pipeline = channel.pipeline();
 				if (pipeline.get(NettyPipeline.HttpCodec) instanceof HttpServerCodec) {
 					pipeline.addAfter(NettyPipeline.HttpCodec, BareErrorEnvelope.NAME, new BareErrorEnvelope(writer));
+					pipeline.addAfter(BareErrorEnvelope.NAME, MalformedBodyGuard.NAME, MALFORMED_BODY_GUARD);
 				}
 			});
 		}

@@ -36,8 +36,11 @@ class ItemController {
 
 	private final JsonSchemaValidator schemas;
 
-	ItemController(JsonSchemaValidator schemas) {
+	private final EchoedBodies echoed;
+
+	ItemController(JsonSchemaValidator schemas, EchoedBodies echoed) {
 		this.schemas = schemas;
+		this.echoed = echoed;
 	}
 
 	record Item(String name, int quantity) {
@@ -75,6 +78,7 @@ class ItemController {
 
 	@PostMapping(path = "/public-echo", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Map<String, Object>>> echo(@RequestBody JsonNode body) {
+		this.echoed.add(body.toString());
 		return Mono.just(ApiResponse.ok("echo", body));
 	}
 

@@ -1,23 +1,31 @@
 package com.appgain.common.api.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.appgain.common.api.ApiTestSupport;
+import com.appgain.common.api.testapp.EchoedBodies;
+import com.appgain.common.api.testapp.RecordingErrorReporter;
+import com.appgain.common.test.RawRequests;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Requests refused below WebFlux (by Reactor Netty, or by Spring's adapter for a URI it
- * cannot parse), sent as raw bytes: each answer is still the envelope.
+ * cannot parse), sent as raw bytes: each answer is still the envelope, and a request
+ * refused for a broken body never reaches its handler.
  */
 class NettyRejectionTests extends ApiTestSupport {
 
@@ -25,6 +33,12 @@ class NettyRejectionTests extends ApiTestSupport {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private EchoedBodies echoed;
+
+	@Autowired
+	private RecordingErrorReporter reporter;
 
 	@Test
 	void aRequestLineOverTheLimitIsUriTooLongWithTheEnvelope() throws IOException {
@@ -50,6 +64,34 @@ class NettyRejectionTests extends ApiTestSupport {
 		expectEnvelope(send(request), 400, "bad_request");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "close", "keep-alive" })
+	void aChunkedBodyBrokenAfterAValidChunkIsBadRequestAndNeverReachesTheHandler(String connection) throws IOException {
+		String marker = "broken-" + UUID.randomUUID();
+		String request = chunkedEcho(marker, connection) + "zz\r\n";
+		int reported = this.reporter.reported().size();
+
+		expectEnvelope(send(request), 400, "bad_request");
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> !this.echoed.anyContains(marker));
+		assertThat(this.reporter.reported()).hasSize(reported);
+	}
+
+	@Test
+	void aChunkedBodyBrokenAtItsFirstChunkIsBadRequest() throws IOException {
+		String request = "POST /api/items/public-echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+				+ "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
+		expectEnvelope(send(request), 400, "bad_request");
+	}
+
+	@Test
+	void theSameChunkedBodyEndedWellReachesTheHandler() throws IOException {
+		String marker = "whole-" + UUID.randomUUID();
+		assertThat(send(chunkedEcho(marker, "close") + "0\r\n\r\n")).startsWith("HTTP/1.1 200");
+		assertThat(this.echoed.anyContains(marker)).isTrue();
+	}
+
 	@Test
 	void aHeaderNameWithASpaceIsBadRequestWithTheEnvelope() throws IOException {
 		expectEnvelope(send("GET /api/items/public HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n"), 400, "bad_request");
@@ -73,6 +115,14 @@ class NettyRejectionTests extends ApiTestSupport {
 		assertThat(response).startsWith("HTTP/1.1 200");
 	}
 
+	/** A chunked echo request, open after one valid chunk of JSON carrying the marker. */
+	private static String chunkedEcho(String marker, String connection) {
+		String body = "{\"marker\":\"" + marker + "\"}";
+		return "POST /api/items/public-echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+				+ "Transfer-Encoding: chunked\r\nConnection: " + connection + "\r\n\r\n"
+				+ Integer.toHexString(body.length()) + "\r\n" + body + "\r\n";
+	}
+
 	private static void expectEnvelope(String response, int status, String error) {
 		assertThat(response).startsWith("HTTP/1.1 " + status + " ");
 		String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
@@ -85,15 +135,10 @@ class NettyRejectionTests extends ApiTestSupport {
 		assertThat(body.path("message").asString()).isNotBlank();
 	}
 
-	/** Sends raw bytes and reads until the server closes (every answer here closes). */
+	// every answer here closes the connection, the one to a request whose body broke on a
+	// kept-alive connection too
 	private String send(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(5000);
-			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-			socket.getOutputStream().flush();
-			InputStream in = socket.getInputStream();
-			return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-		}
+		return RawRequests.sendUntilClosed(this.port, request);
 	}
 
 }
