@@ -43,6 +43,12 @@ final class Platform implements AutoCloseable {
 
 	private final List<Process> processes = new ArrayList<>();
 
+	/**
+	 * How many of the first processes are the infrastructure: the stores and the
+	 * registry.
+	 */
+	private int infrastructure;
+
 	private final Path dataDir;
 
 	/** Each started process's Prometheus endpoint, by process name. */
@@ -97,6 +103,7 @@ final class Platform implements AutoCloseable {
 		await("devstack", Duration.ofSeconds(60), () -> logContains("devstack", "devstack ready"), devstack);
 		Process registry = start("registry", "registry", Map.of("PORT", String.valueOf(this.registryPort)));
 		await("registry", Duration.ofSeconds(120), () -> ok(managementUrl("registry") + "/actuator/health"), registry);
+		this.infrastructure = this.processes.size();
 		this.metricsUrls.put("registry", managementUrl("registry") + "/actuator/prometheus");
 		return this;
 	}
@@ -271,11 +278,19 @@ final class Platform implements AutoCloseable {
 	}
 
 	@Override
+	/**
+	 * Stops the services first, so that they deregister and make their last calls while
+	 * the registry and the stores are still up (stopped together, they logged failed
+	 * heartbeats as errors for seconds), then the infrastructure.
+	 */
 	public void close() throws InterruptedException {
-		for (int i = this.processes.size() - 1; i >= 0; i--) {
-			this.processes.get(i).destroy();
-		}
-		for (Process process : this.processes) {
+		stop(this.processes.subList(this.infrastructure, this.processes.size()));
+		stop(this.processes.subList(0, this.infrastructure));
+	}
+
+	private static void stop(List<Process> processes) throws InterruptedException {
+		processes.forEach(Process::destroy);
+		for (Process process : processes) {
 			if (!process.waitFor(20, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 			}
