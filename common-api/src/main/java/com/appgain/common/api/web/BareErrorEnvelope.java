@@ -37,6 +37,11 @@ final class BareErrorEnvelope extends ChannelDuplexHandler {
 		this.writer = writer;
 	}
 
+	/** Requests read on this connection and not answered yet. */
+	int unanswered() {
+		return this.methods.size();
+	}
+
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		if (msg instanceof HttpRequest request) {

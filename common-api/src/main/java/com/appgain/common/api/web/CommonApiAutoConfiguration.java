@@ -92,13 +92,15 @@ public final class CommonApiAutoConfiguration {
 	@ConditionalOnClass(NettyServerCustomizer.class)
 	static class HttpCodecHandlers {
 
+		private static final MalformedBodyGuard MALFORMED_BODY_GUARD = new MalformedBodyGuard();
+
 		@Bean
 		NettyServerCustomizer httpCodecHandlersCustomizer(ErrorResponseWriter writer) {
 			return (server) -> server.doOnChannelInit((observer, channel, address) -> {
 				ChannelPipeline pipeline = channel.pipeline();
 				if (pipeline.get(NettyPipeline.HttpCodec) instanceof HttpServerCodec) {
 					pipeline.addAfter(NettyPipeline.HttpCodec, BareErrorEnvelope.NAME, new BareErrorEnvelope(writer));
-					pipeline.addAfter(BareErrorEnvelope.NAME, MalformedBodyGuard.NAME, new MalformedBodyGuard());
+					pipeline.addAfter(BareErrorEnvelope.NAME, MalformedBodyGuard.NAME, MALFORMED_BODY_GUARD);
 				}
 			});
 		}
