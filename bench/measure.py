@@ -181,7 +181,7 @@ def checks(medians, rss_after, cold_start):
 
 
 def markdown(result):
-    lines = [f"# Bench {result['date']}", "", result["machine"], "",
+    lines = [f"# Bench {result['date']}", "", f"Code: {result.get('code', 'not recorded')}.", "", result["machine"], "",
              f"Load: wrk -t1 -c{result['connections']}, {result['round_seconds']} s per target per round, "
              f"each target first warmed up until its throughput settled (two rounds within 5%, at most 8), "
              "then the by-id targets in alternating cycles until each was within 5% of its previous cycle "
@@ -247,7 +247,8 @@ def main():
     rss_idle = {name: rss_mib(pids) for name, pids in setup["pids"].items()}
     runs, medians, fixed, warm = measure(setup)
     rss_after = {name: rss_mib(pids) for name, pids in setup["pids"].items()}
-    result = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%MZ"), "machine": setup["machine"],
+    result = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%MZ"), "code": setup["code"],
+              "machine": setup["machine"],
               "java_opts": setup["java_opts"], "connections": setup["connections"],
               "round_seconds": setup["round_seconds"], "rounds": setup["rounds"], "medians": medians,
               "runs": runs, "warm_up_rps": warm, "fixed_rate": fixed, "rss_idle": rss_idle, "rss_after": rss_after,

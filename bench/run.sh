@@ -41,6 +41,14 @@ if [ ${#missing[@]} -gt 0 ]; then
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The code measured: ./run rebuilds from this checkout at every start, so an edit made while
+# the bench runs ends up in what it measures (or breaks its build). Recorded in the results.
+CODE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git status --porcelain -- . ':!bench/results' 2>/dev/null)" ]; then
+	CODE="$CODE with uncommitted changes"
+	say "warning: measuring uncommitted changes (git status); the results will say so"
+fi
+
 say "building the suite and the peers"
 ./mvnw -B -q -DskipTests -pl devstack,registry,gateway,users-service,example-service,payments-service -am \
 	package >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 1; }
@@ -226,11 +234,11 @@ load average at start $(cut -d' ' -f1-3 /proc/loadavg) (other work shares the co
 jq -n --arg out "$OUT" --arg lua "$ROOT/bench/lua" --arg ids "$WORK/ids.txt" --arg token "$TOKEN" --arg store "$MONGO/examples" \
 	--argjson connections "$CONNECTIONS" --argjson seconds "$ROUND_SECONDS" --argjson rounds "$ROUNDS" \
 	--argjson rates "$RATES_JSON" --argjson cold "${COLD_START:-null}" --argjson colds "${COLD_STARTS_JSON:-[]}" \
-	--argjson first "${FIRST_START:-null}" --argjson pids "$PROCESSES" --argjson targets "$TARGETS" --arg machine "$MACHINE" --arg java "$JAVA_OPTS" \
+	--argjson first "${FIRST_START:-null}" --argjson pids "$PROCESSES" --argjson targets "$TARGETS" --arg machine "$MACHINE" --arg java "$JAVA_OPTS" --arg code "$CODE" \
 	'{out: $out, lua: $lua, ids_file: $ids, token: $token, store: $store, connections: $connections,
 	  round_seconds: $seconds, rounds: $rounds, rates: $rates, cold_start_s: $cold, cold_starts_s: $colds,
 	  first_start_s: $first,
-	  pids: $pids, targets: $targets, machine: $machine, java_opts: $java}' >"$WORK/setup.json"
+	  pids: $pids, targets: $targets, machine: $machine, java_opts: $java, code: $code}' >"$WORK/setup.json"
 
 say "measuring: $ROUNDS rounds of $ROUND_SECONDS s per target once every target has settled"
 # in the background: bash runs the INT/TERM trap (and cleanup) only once a foreground
