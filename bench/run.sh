@@ -157,8 +157,8 @@ PIDS+=($!) BARE_GATEWAY_PID=$!
 # a second example-service, outside the registry, reading MongoDB without the Redis cache.
 # It runs the suite's command line (its options and start-up cache), so the two differ in
 # the cache alone: started from the plain jar it was still compiling when measured (run
-# 2026-12-06T1334Z: 5,062 requests/s; from one start-up cache both served 7,800-10,000
-# once warm, docs/performance.md, The Redis cache).
+# 2026-12-06T1334Z: 5,062 requests/s, its warm-up stopped on a plateau; 6,305 from the
+# suite's command line in 1602Z; docs/performance.md, The Redis cache of examples).
 mapfile -d '' -t EXAMPLES_COMMAND <"/proc/$(suite_pid example-service)/cmdline"
 PORT=$NO_CACHE_PORT MANAGEMENT_PORT=$NO_CACHE_MANAGEMENT_PORT MONGODB_URI="$MONGO/examples" EUREKA_CLIENT_ENABLED=false \
 	APPGAIN_EXAMPLES_CACHE_ENABLED=false "${EXAMPLES_COMMAND[@]}" >"$LOG_DIR/example-service-no-cache.log" 2>&1 &
