@@ -305,7 +305,7 @@ class HostFaultTests {
 					.allMatch((peer) -> expected.entrySet()
 						.stream()
 						.allMatch((app) -> deployment.instancesUp(peer, app.getKey()) == app.getValue())));
-		// the gateway's registry fetch (3 s) and load-balancer cache (2 s), with slack,
+		// the gateway's registry fetch (2 s) and load-balancer cache (2 s), with slack,
 		// then 5 s of routing from the registry filled again
 		sleep(13);
 		Report report = reads.stop();
@@ -385,7 +385,7 @@ class HostFaultTests {
 				() -> deployment.instancesUp(deployment.registry1, "EXAMPLES") == 2
 						&& deployment.instancesUp(deployment.registry2, "EXAMPLES") == 2,
 				null);
-		// the gateway's registry fetch (3 s) and load-balancer cache (2 s)
+		// the gateway's registry fetch (2 s) and load-balancer cache (2 s)
 		sleep(6);
 	}
 

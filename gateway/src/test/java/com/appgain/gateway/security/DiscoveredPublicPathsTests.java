@@ -1,19 +1,15 @@
 package com.appgain.gateway.security;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 
 import com.appgain.common.api.security.DeclaredPublicPaths;
+import com.appgain.gateway.ChangingRegistry;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
-import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
@@ -21,17 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DiscoveredPublicPathsTests {
 
-	private final List<ServiceInstance> users = new ArrayList<>(List.of(new DefaultServiceInstance("users-1", "users",
-			"10.0.0.1", 8081, false, Map.of(DeclaredPublicPaths.METADATA_KEY, "POST /api/users/auth/login"))));
+	private final ChangingRegistry registry = new ChangingRegistry().put("users", new DefaultServiceInstance("users-1",
+			"users", "10.0.0.1", 8081, false, Map.of(DeclaredPublicPaths.METADATA_KEY, "POST /api/users/auth/login")));
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final DiscoveredPublicPaths paths = new DiscoveredPublicPaths(new Registry(), this.nanos::get);
+	private final DiscoveredPublicPaths paths = new DiscoveredPublicPaths(this.registry, this.nanos::get);
 
 	@Test
 	void aServiceThatLeftTheRegistryKeepsThePublicPathsItLastDeclared() {
 		assertThat(isPublic("/api/users/auth/login")).isTrue();
-		this.users.clear();
+		this.registry.remove("users");
 		aSecondLater();
 		assertThat(isPublic("/api/users/auth/login")).as("login while users-service is gone").isTrue();
 		assertThat(isPublic("/api/users/me")).isFalse();
@@ -39,14 +35,14 @@ class DiscoveredPublicPathsTests {
 
 	@Test
 	void aServiceNeverSeenHasNoPublicPaths() {
-		this.users.clear();
+		this.registry.remove("users");
 		assertThat(isPublic("/api/users/auth/login")).isFalse();
 	}
 
 	@Test
 	void aNewDeclarationCountsWithinASecond() {
 		assertThat(isPublic("/api/users/verify")).isFalse();
-		this.users.set(0, new DefaultServiceInstance("users-1", "users", "10.0.0.1", 8081, false,
+		this.registry.put("users", new DefaultServiceInstance("users-1", "users", "10.0.0.1", 8081, false,
 				Map.of(DeclaredPublicPaths.METADATA_KEY, "POST /api/users/auth/login, POST /api/users/verify")));
 		assertThat(isPublic("/api/users/verify")).as("looked up less than a second ago").isFalse();
 		aSecondLater();
@@ -60,26 +56,6 @@ class DiscoveredPublicPathsTests {
 	private boolean isPublic(String path) {
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post(path));
 		return this.paths.matches(exchange).block().isMatch();
-	}
-
-	private final class Registry implements ReactiveDiscoveryClient {
-
-		@Override
-		public String description() {
-			return "users only";
-		}
-
-		@Override
-		public Flux<ServiceInstance> getInstances(String serviceId) {
-			return "users".equals(serviceId) ? Flux.fromIterable(List.copyOf(DiscoveredPublicPathsTests.this.users))
-					: Flux.empty();
-		}
-
-		@Override
-		public Flux<String> getServices() {
-			return Flux.just("users");
-		}
-
 	}
 
 }
