@@ -54,8 +54,7 @@ class ExampleService {
 		Mono<Paged<ExampleJson>> page = Paged.of(
 				this.mongo.find(query.pageQuery(), Example.class).map(Example::forJson),
 				this.mongo.count(query.filter(), Example.class), query.page());
-		// a text search scans the collection: it waits for its turn (ScanLimit)
-		return ((query.search() != null) ? this.scanLimit.apply(page) : page)
+		return this.scanLimit.applyWhenSearching(query.search(), page)
 			.map((paged) -> ExampleResponses.ExampleList.of(paged.items(), paged.pagination()));
 	}
 

@@ -78,7 +78,7 @@ public class UserService {
 
 	public Mono<UserPage> list(String search, PageRequest page) {
 		Mono<Paged<User>> found = Paged.of(this.store.search(search, page), this.store.count(search), page);
-		return ((search == null || search.isEmpty()) ? found : this.scanLimit.apply(found))
+		return this.scanLimit.applyWhenSearching(search, found)
 			.map((paged) -> new UserPage(paged.items(), paged.pagination()));
 	}
 

@@ -57,6 +57,15 @@ public final class ScanLimit {
 			.timeout(this.timeout, Mono.error(() -> unavailable("The search did not finish in time")));
 	}
 
+	/**
+	 * A list query: through {@link #apply} when it searches text, which makes it a scan;
+	 * as it is otherwise (an index serves it).
+	 * @param search the list's search text, {@code null} or empty when there is none
+	 */
+	public <T> Mono<T> applyWhenSearching(String search, Mono<T> query) {
+		return (search == null || search.isEmpty()) ? query : apply(query);
+	}
+
 	private static ApiException unavailable(String reason) {
 		return new ApiException(ErrorType.SERVICE_UNAVAILABLE, reason + "; retry shortly", List.of(),
 				Duration.ofSeconds(1), null);

@@ -46,6 +46,19 @@ class ScanLimitTests {
 	}
 
 	@Test
+	void onlyAListThatSearchesTextWaitsForATurn() {
+		ScanLimit limit = limit(1, 10, Duration.ofSeconds(5));
+		Disposable running = limit.apply(Mono.never()).subscribe();
+
+		StepVerifier.create(limit.applyWhenSearching(null, Mono.just("index"))).expectNext("index").verifyComplete();
+		StepVerifier.create(limit.applyWhenSearching("", Mono.just("index"))).expectNext("index").verifyComplete();
+		Disposable search = limit.applyWhenSearching("ada", Mono.just("scan")).subscribe();
+		assertThat(waiting()).isEqualTo(1);
+		search.dispose();
+		running.dispose();
+	}
+
+	@Test
 	void aScanThatCannotJoinTheFullQueueIsAnswered503AtOnceAndNeverRuns() {
 		ScanLimit limit = limit(1, 1, Duration.ofSeconds(5));
 		Disposable running = limit.apply(Mono.never()).subscribe();

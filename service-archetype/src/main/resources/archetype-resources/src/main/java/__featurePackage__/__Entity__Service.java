@@ -45,8 +45,7 @@ class ${Entity}Service {
 		Mono<Paged<${Entity}Json>> page = Paged.of(
 				this.mongo.find(query.pageQuery(), ${Entity}.class).map(${Entity}::forJson),
 				this.mongo.count(query.filter(), ${Entity}.class), query.page());
-		// a text search scans the collection: it waits for its turn (ScanLimit)
-		return ((query.search() != null) ? this.scanLimit.apply(page) : page)
+		return this.scanLimit.applyWhenSearching(query.search(), page)
 			.map((paged) -> ${Entity}Responses.Listed.of(paged.items(), paged.pagination()));
 	}
 
