@@ -9,8 +9,9 @@
 #   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m -Xmn48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80
 #   -XX:TrimNativeHeapInterval=5000" and the Docker image's C2 thresholds, full JIT; MALLOC_ARENA_MAX=2
 #   as in ./run) BENCH_JAVA_HOME (JDK; 25 where present)
-# Each target is first warmed up until its throughput settles (bench/measure.py: two rounds
-# within 5%, at most 8), so the figures are those of compiled code on every JVM.
+# Each target is first warmed up until its throughput settles (bench/measure.py: three
+# rounds each within 5% of the one before, at most 8), so the figures are those of compiled
+# code on every JVM.
 # A quick run: ROUND_SECONDS=4 ROUNDS=1 bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
