@@ -8,7 +8,8 @@
 #   ROUND_SECONDS (10) ROUNDS (3) CONNECTIONS (32) EXAMPLES (10000) RATES ("0.5 0.7") COLD_STARTS (3)
 #   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m -Xmn48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80
 #   -XX:TrimNativeHeapInterval=5000" and the Docker image's C2 thresholds, full JIT; MALLOC_ARENA_MAX=2
-#   as in ./run) BENCH_JAVA_HOME (JDK; 25 where present)
+#   as in ./run) BENCH_JAVA_HOME (JDK; 25 where present) BENCH_TREE (head: HEAD in a worktree;
+#   working: this checkout as it is)
 # Each target is first warmed up until its throughput settles (bench/measure.py: three
 # rounds each within 5% of the one before, at most 8), so the figures are those of compiled
 # code on every JVM.
@@ -31,6 +32,16 @@ export DEVSTACK_JAVA_OPTS="${DEVSTACK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx15
 OUT="$ROOT/bench/results/$(date -u +%Y-%m-%dT%H%MZ)"
 WORK=$(mktemp -d /tmp/bench.XXXXXX)
 say() { printf 'bench: %s\n' "$*"; }
+PIDS=()
+cleanup() {
+	for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[$i]}" 2>/dev/null || true; done
+	for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
+	if [ "${TREE:-}" = "$WORK/tree" ]; then git -C "$ROOT" worktree remove --force "$TREE" || true; fi
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 missing=()
 for tool in wrk:wrk nginx:nginx-light gunicorn:gunicorn gnuplot:gnuplot-nox jq:jq; do
@@ -42,12 +53,21 @@ if [ ${#missing[@]} -gt 0 ]; then
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# The code measured: ./run rebuilds from this checkout at every start, so an edit made while
-# the bench runs ends up in what it measures (or breaks its build). Recorded in the results.
-CODE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [ -n "$(git status --porcelain -- . ':!bench/results' 2>/dev/null)" ]; then
-	CODE="$CODE with uncommitted changes"
-	say "warning: measuring uncommitted changes (git status); the results will say so"
+# The code measured is HEAD's, built and run from a worktree of its own, so an edit or a
+# build in this checkout while the bench runs changes nothing it measures. BENCH_TREE=working
+# measures this checkout as it is (the results say so when it has uncommitted changes).
+if [ "${BENCH_TREE:-head}" = working ]; then
+	TREE=$ROOT
+	CODE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+	if [ -n "$(git status --porcelain -- . ':!bench/results' 2>/dev/null)" ]; then
+		CODE="$CODE with uncommitted changes"
+		say "warning: measuring uncommitted changes (git status); the results will say so"
+	fi
+else
+	TREE="$WORK/tree"
+	git worktree add -q --detach "$TREE" HEAD
+	CODE="commit $(git -C "$TREE" rev-parse --short HEAD)"
+	cd "$TREE"
 fi
 
 say "building the suite and the peers"
@@ -99,16 +119,6 @@ export JWT_ACCESS_TOKEN_TTL="${JWT_ACCESS_TOKEN_TTL:-3h}"
 export GATEWAY_RATE_LIMIT_REPLENISH_RATE=1000000 GATEWAY_RATE_LIMIT_BURST_CAPACITY=1000000
 MONGO="mongodb://127.0.0.1:$MONGO_PORT"
 
-PIDS=()
-cleanup() {
-	for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[$i]}" 2>/dev/null || true; done
-	for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 start_suite() { # sets RUN_PID and UP_S (./run's "is up" seconds)
 	./run >"$WORK/run.out" 2>&1 &
 	RUN_PID=$!
@@ -140,7 +150,7 @@ COLD_START=$(printf '%s\n' "${COLD_STARTS_S[@]}" | sort -n | sed -n "$(((COLD_ST
 COLD_STARTS_JSON=$(printf '%s\n' "${COLD_STARTS_S[@]}" | jq -s -c .)
 suite_pid() { # module -> pid of the java process run started from its jar (./run gives relative paths)
 	for pid in $(pgrep -P $RUN_PID); do
-		tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE "(^| |$ROOT/)$1/target/" && echo "$pid"
+		tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE "(^| |$TREE/)$1/target/" && echo "$pid"
 	done | head -1
 }
 
@@ -232,7 +242,7 @@ TARGETS=$(
 RATES_JSON=$(echo "$RATES" | jq -R -c 'split(" ") | map(tonumber)')
 MACHINE="Machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), \
 load average at start $(cut -d' ' -f1-3 /proc/loadavg) (other work shares the cores)."
-jq -n --arg out "$OUT" --arg lua "$ROOT/bench/lua" --arg ids "$WORK/ids.txt" --arg token "$TOKEN" --arg store "$MONGO/examples" \
+jq -n --arg out "$OUT" --arg lua "$TREE/bench/lua" --arg ids "$WORK/ids.txt" --arg token "$TOKEN" --arg store "$MONGO/examples" \
 	--argjson connections "$CONNECTIONS" --argjson seconds "$ROUND_SECONDS" --argjson rounds "$ROUNDS" \
 	--argjson rates "$RATES_JSON" --argjson cold "${COLD_START:-null}" --argjson colds "${COLD_STARTS_JSON:-[]}" \
 	--argjson first "${FIRST_START:-null}" --argjson pids "$PROCESSES" --argjson targets "$TARGETS" --arg machine "$MACHINE" --arg java "$JAVA_OPTS" --arg code "$CODE" \
