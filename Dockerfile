@@ -64,21 +64,15 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 
-# Heap sized from the container's memory limit; an OutOfMemoryError ends the process so
-# the orchestrator restarts it instead of leaving a half-working JVM. Survivor spaces
-# large enough for the objects of the requests in flight: with the default they overflowed
-# under load and every request's garbage was promoted. The JVM reads JAVA_TOOL_OPTIONS
-# itself (no shell needed); set it as a whole to change these. The C2 compiler's scratch
-# memory, freed but kept by glibc's malloc, goes back to the OS every 5 s from at most two
-# malloc arenas (20-60 MiB less resident memory after load). C2 compiles a method after
-# ten times the default invocations and loops: start-up spends a third of its CPU in the
-# compilers, and C2 compiled start-up code that never runs again (a cold start of the
-# suite 33-39 s against 39-43 s on 2 cores). The young generation is a fixed 48 MB: sized
-# from the initial heap (1/64 of the limit) it stays small until a full collection, and
-# under load the objects of requests in flight were promoted until the old generation
-# filled (./run). Under the deployment's limit of 1 GiB the JVM picks SerialGC, as ./run
-# sets it (G1 from 2 CPUs and 1,792 MiB). The measurements: docs/performance.md.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Xmn48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000" \
+# Every JVM of the suite starts with jvm.options (the collector, the young generation, the
+# C-heap trim, the compilers; why: the file's comments and docs/performance.md). Here the
+# heap is sized from the container's memory limit, and an OutOfMemoryError ends the process
+# so the orchestrator restarts it instead of leaving a half-working JVM. The java launcher
+# reads JDK_JAVA_OPTIONS itself (no shell needed) before the command line, for the CDS
+# training run below too; set it as a whole to change these. MALLOC_ARENA_MAX: at most two
+# malloc arenas for the C-heap trim to give back.
+COPY jvm.options /app/jvm.options
+ENV JDK_JAVA_OPTIONS="@/app/jvm.options -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
     MALLOC_ARENA_MAX=2
 
 # The CDS training run: same JDK, same class path and same working directory as at run

@@ -6,9 +6,8 @@
 # log lines (warnings.log) when there were any. Everything listens on loopback; the ports
 # it serves on come from 20000-31999 (management ports are ./run's). Settings (environment):
 #   ROUND_SECONDS (10) ROUNDS (3) CONNECTIONS (32) EXAMPLES (10000) RATES ("0.5 0.7") COLD_STARTS (3)
-#   BENCH_JAVA_OPTS ("-XX:+UseSerialGC -Xms64m -Xmx384m -Xmn48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80
-#   -XX:TrimNativeHeapInterval=5000" and the Docker image's C2 thresholds, full JIT; MALLOC_ARENA_MAX=2
-#   as in ./run) BENCH_JAVA_HOME (JDK; 25 where present) BENCH_TREE (head: HEAD in a worktree;
+#   BENCH_JAVA_OPTS ("-Xms64m -Xmx384m", the full JIT, after jvm.options as in ./run, for the peers
+#   too; MALLOC_ARENA_MAX=2 as in ./run) BENCH_JAVA_HOME (JDK; 25 where present) BENCH_TREE (head: HEAD in a worktree;
 #   working: this checkout as it is)
 # Each target is first warmed up until its throughput settles (bench/measure.py: three
 # rounds each within 5% of the one before, at most 8), so the figures are those of compiled
@@ -19,13 +18,11 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ROUND_SECONDS="${ROUND_SECONDS:-10}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNECTIONS:-32}" COLD_STARTS="${COLD_STARTS:-3}"
 EXAMPLES="${EXAMPLES:-10000}" RATES="${RATES:-0.5 0.7}"
-# C2 compiles a method after ten times Java's default invocations and loops (as the Docker
-# image): a cold start of the suite took 33-39 s against 39-43 s (docs/performance.md, Start-up)
-C2_LATER="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
-export JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -Xmn48m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000 $C2_LATER}"
+# ./run starts every JVM of the suite with jvm.options and then these, the full JIT (as the
+# Docker image); the peers get the same
+export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx384m}"
 # as ./run sets it, for the peers too
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
 # the store every target reads, not a measured process (measure.py deletes what each create
 # round wrote)
 export DEVSTACK_JAVA_OPTS="${DEVSTACK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx1536m}"
@@ -69,6 +66,9 @@ else
 	CODE="commit $(git -C "$TREE" rev-parse --short HEAD)"
 	cd "$TREE"
 fi
+read -r -a JAVA_ARGS <<<"@$TREE/jvm.options $JAVA_OPTS"
+# the options every JVM ran with, for the results
+JAVA_OPTIONS="$(sed 's/#.*//' "$TREE/jvm.options" | xargs) $JAVA_OPTS"
 
 say "building the suite and the peers"
 ./mvnw -B -q -DskipTests -pl devstack,registry,gateway,users-service,example-service,payments-service -am \
@@ -129,7 +129,7 @@ start_suite() { # sets RUN_PID and UP_S (./run's "is up" seconds)
 	done
 	UP_S=$(sed -n 's/.*is up (\([0-9]*\) s).*/\1/p' "$WORK/run.out")
 }
-say "starting the suite (./run, $JAVA_OPTS)"
+say "starting the suite (./run, $JAVA_OPTIONS)"
 start_suite
 FIRST_START=$UP_S
 # The cold start is that of a suite whose start-up caches exist, as in a deployment (made
@@ -245,7 +245,7 @@ load average at start $(cut -d' ' -f1-3 /proc/loadavg) (other work shares the co
 jq -n --arg out "$OUT" --arg lua "$TREE/bench/lua" --arg ids "$WORK/ids.txt" --arg token "$TOKEN" --arg store "$MONGO/examples" \
 	--argjson connections "$CONNECTIONS" --argjson seconds "$ROUND_SECONDS" --argjson rounds "$ROUNDS" \
 	--argjson rates "$RATES_JSON" --argjson cold "${COLD_START:-null}" --argjson colds "${COLD_STARTS_JSON:-[]}" \
-	--argjson first "${FIRST_START:-null}" --argjson pids "$PROCESSES" --argjson targets "$TARGETS" --arg machine "$MACHINE" --arg java "$JAVA_OPTS" --arg code "$CODE" \
+	--argjson first "${FIRST_START:-null}" --argjson pids "$PROCESSES" --argjson targets "$TARGETS" --arg machine "$MACHINE" --arg java "$JAVA_OPTIONS" --arg code "$CODE" \
 	'{out: $out, lua: $lua, ids_file: $ids, token: $token, store: $store, connections: $connections,
 	  round_seconds: $seconds, rounds: $rounds, rates: $rates, cold_start_s: $cold, cold_starts_s: $colds,
 	  first_start_s: $first,

@@ -42,10 +42,12 @@ cleanup_leftovers
 ip netns add "$NS"
 in_ns ip link set lo up
 
-# Leak detection on every JVM; otherwise the JIT fully on (unlike ./run), as a
-# long-running deployment would have.
-JAVA_OPTS="${SOAK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000} -Dio.netty.leakDetection.level=paranoid"
-read -r -a JAVA_ARGS <<<"$JAVA_OPTS"
+# jvm.options as everywhere, a smaller heap, and leak detection on every JVM; otherwise the
+# JIT fully on (unlike ./run), as a long-running deployment would have.
+JAVA_OPTS="${SOAK_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k} -Dio.netty.leakDetection.level=paranoid"
+read -r -a JAVA_ARGS <<<"@$(pwd)/jvm.options $JAVA_OPTS"
+JAVA_OPTIONS="$(sed 's/#.*//' jvm.options | xargs) $JAVA_OPTS" # for the report
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 LOG_DIR="$WORK/logs"
 mkdir -p "$LOG_DIR" "$WORK/data"
 export LOG_FORMAT="" REDIS_URL=redis://127.0.0.1:6379 EUREKA_URL=http://127.0.0.1:8761/eureka/
@@ -204,7 +206,7 @@ plot "$WORK/plot.tsv" using 1:4 with lines title "gateway", \
 GP
 
 jq -r '"# Soak — \(.date)\n",
-	"Machine: \(.cores) cores shared with other work. JVM flags: '"$JAVA_OPTS"'.",
+	"Machine: \(.cores) cores shared with other work. JVM flags: '"$JAVA_OPTIONS"'.",
 	"Load: wrk, \(.max.rps) requests/s measured at most (p99 \(.max.p99_ms) ms); soak at \(.target_rps)/s ('"$PERCENT"'%; achieved \(.achieved_rps)/s on average), ",
 	"a mix of GET example by id, /api/users/me, /api/payments and a search, all with a token, through the gateway.\n",
 	"| figure | value |", "|---|---|",

@@ -27,7 +27,7 @@ public final class Modules {
 	 * placeholder in a module's configuration.
 	 */
 	public static final Set<String> READ_BY_PLATFORM = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS",
-			"JAVA_OPTS");
+			"JDK_JAVA_OPTIONS", "JAVA_OPTS");
 
 	/**
 	 * Read with a localhost default: a container must always set them when its module

@@ -45,6 +45,9 @@ final class Deployment implements AutoCloseable {
 
 	static final Path LOGS = ROOT.resolve("fault-test/target/fault-logs");
 
+	/** The options every JVM of the suite starts with, as a java argument file. */
+	private static final String JVM_OPTIONS = "@" + ROOT.resolve("jvm.options");
+
 	/** Where an event loop, scheduler or timer thread waits for work. */
 	private static final List<String> IDLE_THREAD_FRAMES = List.of("epollWait", "EPoll.wait", "DelayedWorkQueue.take",
 			"waitForNextTick", "takeTask");
@@ -189,7 +192,7 @@ final class Deployment implements AutoCloseable {
 		String classpath = ROOT.resolve("fault-test/target/test-classes") + File.pathSeparator
 				+ ROOT.resolve("devstack/target/devstack.jar") + File.pathSeparator
 				+ ROOT.resolve("devstack/target/lib") + File.separator + "*";
-		launch("mongo", this.mongo, List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
+		launch("mongo", this.mongo, List.of(java(), JVM_OPTIONS, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp",
 				classpath, MongoHost.class.getName(), "27017"), Map.of());
 	}
 
@@ -212,8 +215,8 @@ final class Deployment implements AutoCloseable {
 		String name = module + "@" + host.namespace();
 		// pauses and safepoints, per process (a restart is a new pid, a new file)
 		String gcLog = "-Xlog:gc,safepoint:file=" + LOGS.resolve(name + "-gc-%p.log") + ":uptime,level,tags";
-		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-Xmx256m", gcLog, "-jar", jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(java(), JVM_OPTIONS, "-XX:TieredStopAtLevel=1", "-Xmx256m", gcLog, "-jar", jar.toString()));
 		Service service = new Service(name, module, host, command, env);
 		this.services.put(name, service);
 		service.process = launch(name, host, command, env);

@@ -172,8 +172,8 @@ final class Platform implements AutoCloseable {
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No jar for " + module + ": run the build first"));
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-						"-Xmx256m", "-XX:SurvivorRatio=4", "-XX:TargetSurvivorRatio=80", "-XX:TieredStopAtLevel=1",
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						"@" + ROOT.resolve("jvm.options"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
 						// to tell a stalled process from a slow path
 						"-Xlog:gc,safepoint:file=" + this.logs.resolve(name + ".gc.log") + ":uptime,time"));
 		if (!COVERAGE_AGENT.isBlank()) {
