@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317 # false positives for the functions of the block below (traps, callers)
 # The performance harness (issue 11): starts the whole suite with ./run (every feature on)
 # and its peers from bench/peers/ against one store seeded with EXAMPLES examples, drives
 # wrk over every target in alternating rounds (bench/measure.py) and writes results.json,
@@ -14,6 +15,9 @@
 # code on every JVM.
 # A quick run: ROUND_SECONDS=4 ROUNDS=1 bench/run.sh
 set -euo pipefail
+# One block, read whole before it runs: bash reads a script as it goes, and the checkout may
+# change while this runs (the code measured comes from a worktree; this file does not).
+{
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ROUND_SECONDS="${ROUND_SECONDS:-10}" ROUNDS="${ROUNDS:-3}" CONNECTIONS="${CONNECTIONS:-32}" COLD_STARTS="${COLD_STARTS:-3}"
@@ -34,11 +38,13 @@ cleanup() {
 	for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[$i]}" 2>/dev/null || true; done
 	for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
-	if [ "${TREE:-}" = "$WORK/tree" ]; then git -C "$ROOT" worktree remove --force "$TREE" || true; fi
+	remove_tree
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# HEAD, from a worktree of its own (BENCH_TREE=working: this checkout)
+. bench/tree.sh
 
 missing=()
 for tool in wrk:wrk nginx:nginx-light gunicorn:gunicorn gnuplot:gnuplot-nox jq:jq; do
@@ -50,22 +56,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# The code measured is HEAD's, built and run from a worktree of its own, so an edit or a
-# build in this checkout while the bench runs changes nothing it measures. BENCH_TREE=working
-# measures this checkout as it is (the results say so when it has uncommitted changes).
-if [ "${BENCH_TREE:-head}" = working ]; then
-	TREE=$ROOT
-	CODE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-	if [ -n "$(git status --porcelain -- . ':!bench/results' 2>/dev/null)" ]; then
-		CODE="$CODE with uncommitted changes"
-		say "warning: measuring uncommitted changes (git status); the results will say so"
-	fi
-else
-	TREE="$WORK/tree"
-	git worktree add -q --detach "$TREE" HEAD
-	CODE="commit $(git -C "$TREE" rev-parse --short HEAD)"
-	cd "$TREE"
-fi
 read -r -a JAVA_ARGS <<<"@$TREE/jvm.options $JAVA_OPTS"
 # the options every JVM ran with, for the results
 JAVA_OPTIONS="$(sed 's/#.*//' "$TREE/jvm.options" | xargs) $JAVA_OPTS"
@@ -260,3 +250,4 @@ wait $!
 # the suite's warnings and errors, kept to explain a failed answer after $WORK is gone
 (cd "$LOG_DIR" && grep -HE '"level":"(WARN|ERROR)"| (WARN|ERROR) ' ./*.log) >"$OUT/warnings.log" || rm -f "$OUT/warnings.log"
 say "results in ${OUT#"$ROOT"/}/"
+}; exit

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317 # false positives for the functions of the block below (traps, callers)
 # Soak: the whole suite (the jars ./run starts) for SOAK_DURATION seconds at SOAK_LOAD_PERCENT of the maximum
 # load measured first, through the gateway, with Netty's leak detection at paranoid.
 # Expects zero LEAK reports in the logs and resident memory flat after the warm-up.
@@ -10,6 +11,9 @@
 #
 #   SOAK_DURATION=600 SOAK_WARMUP=120 bench/soak.sh
 set -euo pipefail
+# One block, read whole before it runs: bash reads a script as it goes, and the checkout may
+# change while this runs (the code measured comes from a worktree; this file does not).
+{
 cd "$(dirname "$0")/.."
 DURATION="${SOAK_DURATION:-600}"    # seconds at the steady rate
 WARMUP="${SOAK_WARMUP:-120}"        # seconds excluded from the flatness check
@@ -18,7 +22,6 @@ INTERVAL=10
 CONNECTIONS="${SOAK_CONNECTIONS:-16}"
 GROWTH_LIMIT="${SOAK_RSS_GROWTH_LIMIT_PERCENT:-10}"
 NS=appgain-soak
-OUT=bench/results
 WORK=$(mktemp -d)
 for tool in wrk jq gnuplot; do
 	command -v $tool >/dev/null || {
@@ -26,7 +29,6 @@ for tool in wrk jq gnuplot; do
 		break
 	}
 done
-mkdir -p "$OUT"
 
 in_ns() { ip netns exec "$NS" "$@"; }
 cleanup() {
@@ -34,9 +36,12 @@ cleanup() {
 	sleep 5
 	for pid in $(ip netns pids "$NS" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
 	ip netns del "$NS" 2>/dev/null || true
+	remove_tree
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
+# HEAD, from a worktree of its own (BENCH_TREE=working: this checkout)
+. bench/tree.sh
 cleanup_leftovers() { for pid in $(ip netns pids "$NS" 2>/dev/null); do kill -9 "$pid"; done; ip netns del "$NS" 2>/dev/null || true; }
 cleanup_leftovers
 ip netns add "$NS"
@@ -45,8 +50,10 @@ in_ns ip link set lo up
 # jvm.options as everywhere, a smaller heap, and leak detection on every JVM; otherwise the
 # JIT fully on (unlike ./run), as a long-running deployment would have.
 JAVA_OPTS="${SOAK_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k} -Dio.netty.leakDetection.level=paranoid"
-read -r -a JAVA_ARGS <<<"@$(pwd)/jvm.options $JAVA_OPTS"
+read -r -a JAVA_ARGS <<<"@$TREE/jvm.options $JAVA_OPTS"
 JAVA_OPTIONS="$(sed 's/#.*//' jvm.options | xargs) $JAVA_OPTS" # for the report
+OUT="$ROOT/bench/results"
+mkdir -p "$OUT"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 LOG_DIR="$WORK/logs"
 mkdir -p "$LOG_DIR" "$WORK/data"
@@ -69,8 +76,10 @@ await() { # what url
 		sleep 2
 	done
 }
-[ -n "${SOAK_SKIP_BUILD:-}" ] || ./mvnw -B -q -o -DskipTests \
-	-pl devstack,registry,gateway,users-service,example-service,payments-service -am package
+# SOAK_SKIP_BUILD (with BENCH_TREE=working): run the jars as built
+if [ -z "${SOAK_SKIP_BUILD:-}" ] || [ "$TREE" != "$ROOT" ]; then
+	./mvnw -B -q -o -DskipTests -pl devstack,registry,gateway,users-service,example-service,payments-service -am package
+fi
 deadline=$((SECONDS + ${SOAK_START_TIMEOUT:-900}))
 start devstack devstack DATA_DIR="$WORK/data"
 start registry registry PORT=8761
@@ -91,13 +100,13 @@ await "the gateway's routes" "http://127.0.0.1:8080/api/examples?limit=1"
 G=http://127.0.0.1:8080
 # the first calls reach cold JVMs: retried until they answer (a repeated registration is a 409)
 retry() { for _ in $(seq 20); do out=$("$@" 2>/dev/null) && [ -n "$out" ] && [ "$out" != null ] && { echo "$out"; return; }; sleep 3; done; echo "gave up: $*" >&2; exit 1; }
-register() { in_ns curl -sS -m 60 -o /dev/null -w '%{http_code}' -X POST $G/api/users -H 'Content-Type: application/json' \
+register() { in_ns curl -sS -m 60 -o /dev/null -w '%{http_code}' -X POST "$G"/api/users -H 'Content-Type: application/json' \
 	-d '{"email":"soak@example.com","password":"soak-password-1","name":"Soak"}' | grep -E '201|409'; }
 retry register >/dev/null
-login() { in_ns curl -fsS -m 60 -X POST $G/api/users/auth/login -H 'Content-Type: application/json' \
+login() { in_ns curl -fsS -m 60 -X POST "$G"/api/users/auth/login -H 'Content-Type: application/json' \
 	-d '{"email":"soak@example.com","password":"soak-password-1"}' | jq -er .access_token; }
 TOKEN=$(retry login)
-create() { in_ns curl -fsS -m 60 -X POST $G/api/examples -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+create() { in_ns curl -fsS -m 60 -X POST "$G"/api/examples -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
 	-d '{"name":"soak example","description":"read under a long load"}' | jq -er .example.id; }
 ID=$(retry create)
 
@@ -206,7 +215,7 @@ plot "$WORK/plot.tsv" using 1:4 with lines title "gateway", \
 GP
 
 jq -r '"# Soak — \(.date)\n",
-	"Machine: \(.cores) cores shared with other work. JVM flags: '"$JAVA_OPTIONS"'.",
+	"Machine: \(.cores) cores shared with other work. JVM flags: '"$JAVA_OPTIONS"'. Code: '"$CODE"'.",
 	"Load: wrk, \(.max.rps) requests/s measured at most (p99 \(.max.p99_ms) ms); soak at \(.target_rps)/s ('"$PERCENT"'%; achieved \(.achieved_rps)/s on average), ",
 	"a mix of GET example by id, /api/users/me, /api/payments and a search, all with a token, through the gateway.\n",
 	"| figure | value |", "|---|---|",
@@ -226,3 +235,4 @@ jq -r '"# Soak — \(.date)\n",
 	"$OUT/soak.json" >"$OUT/soak.md"
 [ "$LEAKS" = 0 ] || { echo; echo "LEAK reports (first lines, also in $OUT/soak-leaks.txt):"; cat "$WORK/leaks.txt"; }
 head -16 "$OUT/soak.md"
+}; exit
