@@ -58,7 +58,7 @@ fi
 
 read -r -a JAVA_ARGS <<<"@$TREE/jvm.options $JAVA_OPTS"
 # the options every JVM ran with, for the results
-JAVA_OPTIONS="$(sed 's/#.*//' "$TREE/jvm.options" | xargs) $JAVA_OPTS"
+JAVA_OPTIONS="$(tree_jvm_options) $JAVA_OPTS"
 
 say "building the suite and the peers"
 ./mvnw -B -q -DskipTests -pl devstack,registry,gateway,users-service,example-service,payments-service -am \

@@ -51,7 +51,7 @@ in_ns ip link set lo up
 # JIT fully on (unlike ./run), as a long-running deployment would have.
 JAVA_OPTS="${SOAK_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k} -Dio.netty.leakDetection.level=paranoid"
 read -r -a JAVA_ARGS <<<"@$TREE/jvm.options $JAVA_OPTS"
-JAVA_OPTIONS="$(sed 's/#.*//' jvm.options | xargs) $JAVA_OPTS" # for the report
+JAVA_OPTIONS="$(tree_jvm_options) $JAVA_OPTS" # for the report
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
