@@ -32,8 +32,11 @@ done
 
 in_ns() { ip netns exec "$NS" "$@"; }
 cleanup() {
+	# the JVMs are this shell's jobs: no "Killed" report for each (bash names the wrong file)
+	disown -a 2>/dev/null || true
 	for pid in $(ip netns pids "$NS" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
-	sleep 5
+	# a graceful shutdown (server.shutdown) takes up to 20 s per phase; wait for it, bounded
+	for _ in $(seq 50); do [ -z "$(ip netns pids "$NS" 2>/dev/null)" ] && break; sleep 0.5; done
 	for pid in $(ip netns pids "$NS" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
 	ip netns del "$NS" 2>/dev/null || true
 	remove_tree
