@@ -97,7 +97,7 @@ class NewServiceTests {
 		assertThat(generated.output()).contains("Created inventory-service", "port 8084 (management 9084)", "Next:");
 		Path module = repo.resolve("inventory-service");
 		assertThat(read(module.resolve("src/main/resources/application.yml"))).contains("name: inventory",
-				"${PORT:8084}", "${MANAGEMENT_PORT:9084}", "api-docs: ${springdoc.api-docs.path}");
+				"${PORT:8084}", "${MANAGEMENT_PORT:9084}", "packages-to-scan: com.appgain.inventory");
 		assertThat(module.resolve("src/main/java/com/appgain/inventory/inventoryitem/InventoryItemController.java"))
 			.exists();
 		assertThat(read(repo.resolve("pom.xml"))).contains("<module>inventory-service</module>");

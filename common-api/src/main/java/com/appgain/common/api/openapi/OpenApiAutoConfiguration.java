@@ -9,6 +9,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import com.appgain.common.api.security.AdditionalPublicPaths;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,9 +19,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The OpenAPI description of a service that uses springdoc, served at
- * {@code springdoc.api-docs.path} and listed in the gateway's portal: its server is the
- * gateway (the paths are gateway paths already), operations marked
- * {@code @SecurityRequirement(name = "bearer")} take the token entered once in the
+ * {@code springdoc.api-docs.path} ({@code /api/<name>/openapi} by default,
+ * {@link OpenApiDefaultsEnvironmentPostProcessor}) to anyone, and listed in the gateway's
+ * portal: its server is the gateway (the paths are gateway paths already), operations
+ * marked {@code @SecurityRequirement(name = "bearer")} take the token entered once in the
  * portal's Authorize dialog, and every failure is the error envelope
  * ({@link OpenApiErrors}).
  */
@@ -46,6 +49,14 @@ public final class OpenApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	OpenApiErrors openApiErrors() {
 		return new OpenApiErrors();
+	}
+
+	// the description and what is under it (springdoc's groups): anyone may read the API;
+	// springdoc's own default path if the defaults were not applied
+	@Bean
+	AdditionalPublicPaths openApiPublicPaths(
+			@Value("${" + OpenApiDefaultsEnvironmentPostProcessor.DOCS_PATH + ":/v3/api-docs}") String path) {
+		return new AdditionalPublicPaths(List.of("GET " + path + "/**"));
 	}
 
 }

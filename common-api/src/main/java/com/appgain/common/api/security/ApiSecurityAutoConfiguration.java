@@ -35,8 +35,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Every service is a stateless OAuth2 resource server: a bearer token is verified on
- * every request, routes listed in {@code appgain.security.public-paths} (and health, info
- * and prometheus) need none, everything else does. Failures are envelopes.
+ * every request, routes listed in {@code appgain.security.public-paths} or added by a
+ * common-api feature ({@link AdditionalPublicPaths}), and health, info and prometheus,
+ * need none, everything else does. Failures are envelopes.
  */
 @AutoConfiguration(beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
@@ -105,8 +106,10 @@ public final class ApiSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, ApiSecurityProperties properties,
-			ReactiveJwtDecoder decoder, ErrorResponseWriter writer, ObjectProvider<DeclaredPublicPaths> declared) {
-		ServerWebExchangeMatcher configured = PublicPaths.matcher(properties.publicPaths());
+			ReactiveJwtDecoder decoder, ErrorResponseWriter writer, ObjectProvider<DeclaredPublicPaths> declared,
+			ObjectProvider<AdditionalPublicPaths> additional) {
+		ServerWebExchangeMatcher configured = PublicPaths
+			.matcher(AdditionalPublicPaths.with(properties.publicPaths(), additional));
 		DeclaredPublicPaths discovered = declared.getIfAvailable();
 		ServerWebExchangeMatcher publicPaths = (discovered != null)
 				? new OrServerWebExchangeMatcher(configured, discovered) : configured;

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 public final class PublicPathsRegistrationAutoConfiguration {
 
 	@Bean
-	static PublicPathsRegistration publicPathsRegistration(ObjectProvider<ApiSecurityProperties> properties) {
-		return new PublicPathsRegistration(properties);
+	static PublicPathsRegistration publicPathsRegistration(ObjectProvider<ApiSecurityProperties> properties,
+			ObjectProvider<AdditionalPublicPaths> additional) {
+		return new PublicPathsRegistration(properties, additional);
 	}
 
 }

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.junit.jupiter.api.Test;
 
+import com.appgain.common.api.security.AdditionalPublicPaths;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -37,9 +39,18 @@ class OpenApiAutoConfigurationTests {
 	}
 
 	@Test
+	void anyoneMayReadTheDescription() {
+		this.contexts.withPropertyValues("springdoc.api-docs.path=/api/probes/openapi")
+			.run((context) -> assertThat(context.getBean(AdditionalPublicPaths.class).paths())
+				.containsExactly("GET /api/probes/openapi/**"));
+	}
+
+	@Test
 	void aServiceWithoutSpringdocGetsNothing() {
 		this.contexts.withClassLoader(new FilteredClassLoader("org.springdoc"))
-			.run((context) -> assertThat(context).doesNotHaveBean(OpenAPI.class).doesNotHaveBean(OpenApiErrors.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(OpenAPI.class)
+				.doesNotHaveBean(OpenApiErrors.class)
+				.doesNotHaveBean(AdditionalPublicPaths.class));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -18,14 +18,32 @@ class PublicPathsRegistrationTests {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("properties", new ApiSecurityProperties("appgain-users", "appgain", "RS256", null, null,
 				List.of("GET /api/examples", "GET /api/examples/*")));
-		PublicPathsRegistration registration = new PublicPathsRegistration(
-				beans.getBeanProvider(ApiSecurityProperties.class));
-		EurekaInstanceConfigBean instance = new EurekaInstanceConfigBean(new InetUtils(new InetUtilsProperties()));
-
-		registration.postProcessAfterInitialization(instance, "eurekaInstanceConfigBean");
+		EurekaInstanceConfigBean instance = register(beans);
 
 		assertThat(instance.getMetadataMap()).containsEntry(DeclaredPublicPaths.METADATA_KEY,
 				"GET /api/examples,GET /api/examples/*");
+	}
+
+	@Test
+	void pathsAFeatureAddsAreRegisteredWithTheConfiguredOnes() {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("properties", new ApiSecurityProperties("appgain-users", "appgain", "RS256", null, null,
+				List.of("POST /api/payments/webhooks/stripe")));
+		beans.addBean("openApi", new AdditionalPublicPaths(List.of("GET /api/payments/openapi/**")));
+		beans.addBean("again", new AdditionalPublicPaths(List.of("POST /api/payments/webhooks/stripe")));
+
+		EurekaInstanceConfigBean instance = register(beans);
+
+		assertThat(instance.getMetadataMap()).containsEntry(DeclaredPublicPaths.METADATA_KEY,
+				"POST /api/payments/webhooks/stripe,GET /api/payments/openapi/**");
+	}
+
+	private static EurekaInstanceConfigBean register(StaticListableBeanFactory beans) {
+		PublicPathsRegistration registration = new PublicPathsRegistration(
+				beans.getBeanProvider(ApiSecurityProperties.class), beans.getBeanProvider(AdditionalPublicPaths.class));
+		EurekaInstanceConfigBean instance = new EurekaInstanceConfigBean(new InetUtils(new InetUtilsProperties()));
+		registration.postProcessAfterInitialization(instance, "eurekaInstanceConfigBean");
+		return instance;
 	}
 
 }
