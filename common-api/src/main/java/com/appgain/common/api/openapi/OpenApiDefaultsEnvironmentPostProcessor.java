@@ -20,7 +20,9 @@ public class OpenApiDefaultsEnvironmentPostProcessor implements EnvironmentPostP
 
 	static final String DOCS_PATH = "springdoc.api-docs.path";
 
-	private static final String SPRINGDOC = "org.springdoc.core.properties.SpringDocConfigProperties";
+	// the class OpenApiAutoConfiguration is conditional on: the path is set exactly where
+	// it is made public
+	private static final String SPRINGDOC = "org.springdoc.core.customizers.OpenApiCustomizer";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
